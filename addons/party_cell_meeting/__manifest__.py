@@ -1,0 +1,38 @@
+{
+    "name": "Party Cell Meetings",
+    "version": "18.0.1.0.0",
+    "category": "Productivity/Party Cell Meetings",
+    "summary": "Assign committee members to attend Party cell meetings, "
+    "record attendance and follow the monthly cycle",
+    "description": """
+Assignment of committee members and department heads, by numbered decision,
+to attend the monthly meetings of Party cells; the meetings themselves and who
+attended them.
+""",
+    "author": "party_cell_meeting team",
+    "license": "LGPL-3",
+    "depends": ["mail", "web_hierarchy"],
+    "data": [
+        "security/party_cell_meeting_security.xml",
+        "security/ir.model.access.csv",
+        "security/party_cell_meeting_rules.xml",
+        "views/party_organization_views.xml",
+        "views/party_member_views.xml",
+        "views/party_position_views.xml",
+        "views/party_authority_views.xml",
+        "views/party_assignment_decision_views.xml",
+        "views/party_assignment_views.xml",
+        "views/party_meeting_views.xml",
+        "views/party_meeting_attendance_views.xml",
+        "views/res_users_views.xml",
+        "views/party_cell_meeting_menus.xml",
+    ],
+    "demo": [
+        "demo/party_organization_demo.xml",
+        "demo/party_member_demo.xml",
+        "demo/party_assignment_demo.xml",
+        "demo/party_meeting_demo.xml",
+    ],
+    "application": True,
+    "installable": True,
+}

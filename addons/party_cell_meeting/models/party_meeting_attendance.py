@@ -1,0 +1,142 @@
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class PartyMeetingAttendance(models.Model):
+    _name = "party.meeting.attendance"
+    _description = "Meeting Attendance"
+    _order = "meeting_id, attendee_role desc, member_id"
+
+    meeting_id = fields.Many2one(
+        "party.meeting", "Meeting", required=True, index=True, ondelete="cascade"
+    )
+    cell_id = fields.Many2one(related="meeting_id.cell_id", store=True, index=True)
+    date = fields.Date(related="meeting_id.date", store=True)
+    period = fields.Char(related="meeting_id.period", store=True)
+    meeting_state = fields.Selection(related="meeting_id.state", string="Meeting Status")
+    company_id = fields.Many2one(related="meeting_id.company_id", store=True)
+    member_id = fields.Many2one(
+        "party.member", "Member", required=True, index=True, ondelete="restrict"
+    )
+    attendee_role = fields.Selection(
+        [("member", "Cell Member"), ("assigned_cadre", "Assigned Cadre")],
+        "Attends As",
+        required=True,
+        default="member",
+    )
+    assignment_id = fields.Many2one(
+        "party.assignment", "Assignment", index="btree_not_null", ondelete="restrict"
+    )
+    status = fields.Selection(
+        [
+            ("pending", "Not Recorded"),
+            ("present", "Present"),
+            ("absent_excused", "Absent (Excused)"),
+            ("absent_unexcused", "Absent (Unexcused)"),
+        ],
+        required=True,
+        default="pending",
+        index=True,
+    )
+    reason = fields.Char(help="Why the person was absent: sudden work, business trip, illness…")
+
+    _sql_constraints = [
+        (
+            "meeting_member_uniq",
+            "unique(meeting_id, member_id)",
+            "A person is recorded only once per meeting.",
+        ),
+    ]
+
+    @api.constrains("status", "reason")
+    def _check_reason(self):
+        for line in self:
+            if line.status == "absent_excused" and not (line.reason or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Give the reason why %(member)s was excused from the "
+                        "meeting.",
+                        member=line.member_id.name,
+                    )
+                )
+
+    @api.constrains("attendee_role", "assignment_id", "meeting_id")
+    def _check_assignment(self):
+        for line in self:
+            if line.attendee_role != "assigned_cadre":
+                continue
+            assignment = line.assignment_id
+            if not assignment or assignment.cell_id != line.meeting_id.cell_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s attends as an assigned cadre: choose their "
+                        "assignment to %(cell)s.",
+                        member=line.member_id.name,
+                        cell=line.meeting_id.cell_id.name,
+                    )
+                )
+            if assignment.cadre_id != line.member_id:
+                raise ValidationError(
+                    self.env._(
+                        "The assignment chosen for %(member)s is that of %(cadre)s.",
+                        member=line.member_id.name,
+                        cadre=assignment.cadre_id.name,
+                    )
+                )
+
+    @api.onchange("assignment_id")
+    def _onchange_assignment_id(self):
+        if self.assignment_id:
+            self.member_id = self.assignment_id.cadre_id
+            self.attendee_role = "assigned_cadre"
+
+    def write(self, vals):
+        # Attendance corrected after the meeting was held goes into its chatter.
+        held = self.filtered(lambda line: line.meeting_state == "held")
+        tracked = {"status", "reason"} & set(vals)
+        before = {line: (line.status, line.reason) for line in held} if tracked else {}
+        result = super().write(vals)
+        if before:
+            held._log_changes_on_meeting(before)
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_held_meeting(self):
+        if any(line.meeting_state == "held" for line in self):
+            raise UserError(
+                self.env._(
+                    "The attendance of a meeting that was held stays on record: "
+                    "correct its status instead of deleting it."
+                )
+            )
+
+    def _log_changes_on_meeting(self, before):
+        status_labels = dict(self._fields["status"]._description_selection(self.env))
+        for meeting, lines in self.grouped("meeting_id").items():
+            changes = [
+                self.env._(
+                    "%(member)s: %(old)s → %(new)s%(reason)s",
+                    member=line.member_id.name,
+                    old=status_labels[before[line][0]],
+                    new=status_labels[line.status],
+                    reason=f" ({line.reason})" if line.reason else "",
+                )
+                for line in lines
+                if (line.status, line.reason) != before[line]
+            ]
+            if changes:
+                meeting.message_post(
+                    body=Markup("%s<ul>%s</ul>")
+                    % (
+                        self.env._("Attendance corrected after the meeting:"),
+                        Markup().join(Markup("<li>%s</li>") % change for change in changes),
+                    )
+                )
+
+    def action_mark_present(self):
+        self.write({"status": "present", "reason": False})
+
+    def action_mark_absent_unexcused(self):
+        self.write({"status": "absent_unexcused"})

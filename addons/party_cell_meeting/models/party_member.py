@@ -1,0 +1,99 @@
+from odoo import api, fields, models
+
+
+class PartyMember(models.Model):
+    _name = "party.member"
+    _description = "Party Member"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "name, id"
+
+    name = fields.Char(required=True, tracking=True)
+    card_number = fields.Char("Party Card Number", tracking=True)
+    user_id = fields.Many2one(
+        "res.users",
+        "User",
+        index="btree_not_null",
+        tracking=True,
+        help="The Odoo user of this member; cadres and secretaries act through it.",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        "Contact",
+        help="Where invitations and reminders are sent. Defaults to the "
+        "user's contact.",
+    )
+    email = fields.Char(related="partner_id.email", readonly=False)
+    phone = fields.Char(related="partner_id.phone", readonly=False)
+    organization_id = fields.Many2one(
+        "party.organization",
+        "Home Cell",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('level', '=', 'cell')]",
+        help="The cell where this member is registered and attends meetings.",
+    )
+    company_id = fields.Many2one(related="organization_id.company_id", store=True)
+    status = fields.Selection(
+        [("official", "Official"), ("probationary", "Probationary")],
+        required=True,
+        default="official",
+        tracking=True,
+    )
+    birth_date = fields.Date()
+    date_admitted = fields.Date(
+        "Admitted On", help="Date of admission to the Party."
+    )
+    is_exempt = fields.Boolean(
+        "Exempt from Meetings",
+        tracking=True,
+        help="Members exempted from regular meetings (age, health) are left "
+        "out of attendance rates.",
+    )
+    position_ids = fields.One2many("party.position", "member_id", "Positions")
+    assignment_ids = fields.One2many("party.assignment", "cadre_id", "Assignments")
+    is_cadre = fields.Boolean(
+        compute="_compute_is_cadre",
+        store=True,
+        help="Holds at least one active position in a committee or department.",
+    )
+    active = fields.Boolean(default=True, tracking=True)
+
+    _sql_constraints = [
+        (
+            "user_uniq",
+            "unique(user_id)",
+            "A user can be linked to one party member only.",
+        ),
+    ]
+
+    @api.depends("position_ids.active")
+    def _compute_is_cadre(self):
+        for member in self:
+            member.is_cadre = any(member.position_ids.mapped("active"))
+
+    @api.onchange("user_id")
+    def _onchange_user_id(self):
+        if self.user_id and not self.partner_id:
+            self.partner_id = self.user_id.partner_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = self.env["res.users"].browse(
+            [vals["user_id"] for vals in vals_list if vals.get("user_id")]
+        )
+        partner_by_user = {user.id: user.partner_id.id for user in users}
+        for vals in vals_list:
+            if vals.get("user_id") and not vals.get("partner_id"):
+                vals["partner_id"] = partner_by_user[vals["user_id"]]
+        members = super().create(vals_list)
+        if users:
+            # record rules read user.party_member_id: their cached domains are stale
+            self.env.registry.clear_cache()
+        return members
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "user_id" in vals or "active" in vals:
+            self.env.registry.clear_cache()
+        return result
