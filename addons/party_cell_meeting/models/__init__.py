@@ -1,3 +1,4 @@
+from . import party_scope_mixin
 from . import party_organization
 from . import party_member
 from . import party_authority

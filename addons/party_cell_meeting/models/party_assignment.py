@@ -11,10 +11,11 @@ class PartyAssignment(models.Model):
     _name = "party.assignment"
     _description = "Attendance Assignment"
     _order = "date_start desc, cell_id, role, id"
+    _inherit = ["party.scope.mixin"]
+    _party_scope_fields = ("decision_id",)
 
     decision_id = fields.Many2one(
         "party.assignment.decision",
-        "Decision",
         required=True,
         index=True,
         ondelete="cascade",
@@ -26,7 +27,6 @@ class PartyAssignment(models.Model):
     company_id = fields.Many2one(related="decision_id.company_id", store=True)
     cadre_id = fields.Many2one(
         "party.member",
-        "Cadre",
         required=True,
         index=True,
         ondelete="restrict",
@@ -34,7 +34,6 @@ class PartyAssignment(models.Model):
     )
     cell_id = fields.Many2one(
         "party.organization",
-        "Cell",
         required=True,
         index=True,
         ondelete="restrict",

@@ -8,8 +8,9 @@ EDITABLE_WHEN_IN_FORCE = {"state", "superseded_by_id"}
 class PartyAssignmentDecision(models.Model):
     _name = "party.assignment.decision"
     _description = "Assignment Decision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "party.scope.mixin"]
     _order = "date desc, id desc"
+    _party_scope_fields = ("organization_id",)
 
     name = fields.Char(
         "Number",
@@ -60,14 +61,13 @@ class PartyAssignmentDecision(models.Model):
     )
     supersedes_id = fields.Many2one(
         "party.assignment.decision",
-        "Supersedes",
         copy=False,
         tracking=True,
         domain="[('state', '=', 'in_force'), ('id', '!=', id)]",
         help="The decision in force that this one replaces when put in force.",
     )
     superseded_by_id = fields.Many2one(
-        "party.assignment.decision", "Superseded By", copy=False, readonly=True
+        "party.assignment.decision", copy=False, readonly=True
     )
     note = fields.Html()
 
@@ -128,7 +128,7 @@ class PartyAssignmentDecision(models.Model):
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
-        for decision, vals in zip(self, vals_list):
+        for decision, vals in zip(self, vals_list, strict=True):
             if "name" not in (default or {}):
                 vals["name"] = self.env._("%(number)s (copy)", number=decision.name)
         return vals_list
@@ -154,7 +154,8 @@ class PartyAssignmentDecision(models.Model):
             if decision.supersedes_id and decision.supersedes_id.state != "in_force":
                 raise UserError(
                     self.env._(
-                        "Decision %(number)s supersedes %(old)s, which is not in force.",
+                        "Decision %(number)s cannot supersede %(old)s: that decision is "
+                        "not in force.",
                         number=decision.name,
                         old=decision.supersedes_id.name,
                     )

@@ -4,8 +4,9 @@ from odoo import fields, models
 class PartyAuthority(models.Model):
     _name = "party.authority"
     _description = "Competent Authority"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "party.scope.mixin"]
     _order = "name"
+    _party_scope_fields = ("organization_id",)
 
     name = fields.Char(required=True, tracking=True)
     kind = fields.Selection(

@@ -5,15 +5,15 @@ from odoo.exceptions import UserError, ValidationError
 class PartyMeeting(models.Model):
     _name = "party.meeting"
     _description = "Party Cell Meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "party.scope.mixin"]
     _order = "date desc, cell_id"
+    _party_scope_fields = ("cell_id",)
+    _rec_names_search = ["cell_id.complete_name", "period", "topic"]
     # Members and cadres who may read a meeting may also comment on it.
     _mail_post_access = "read"
 
-    name = fields.Char(compute="_compute_name", store=True)
     cell_id = fields.Many2one(
         "party.organization",
-        "Cell",
         required=True,
         index=True,
         ondelete="restrict",
@@ -56,10 +56,10 @@ class PartyMeeting(models.Model):
     minutes = fields.Html(help="What was discussed and resolved.")
     cancel_reason = fields.Char(tracking=True)
     attendance_ids = fields.One2many(
-        "party.meeting.attendance", "meeting_id", "Attendance", copy=False
+        "party.meeting.attendance", "meeting_id", copy=False
     )
     member_count = fields.Integer(
-        "Members Expected", compute="_compute_attendance_counts", store=True
+        "Members Due", compute="_compute_attendance_counts", store=True
     )
     present_count = fields.Integer(
         "Present", compute="_compute_attendance_counts", store=True
@@ -97,13 +97,15 @@ class PartyMeeting(models.Model):
     ]
 
     @api.depends("cell_id.name", "date", "kind")
-    def _compute_name(self):
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # computed, not stored: the name reads in each user's language
         kind_labels = dict(self._fields["kind"]._description_selection(self.env))
         for meeting in self:
             if not meeting.date:
-                meeting.name = meeting.cell_id.name
+                meeting.display_name = meeting.cell_id.name
                 continue
-            meeting.name = self.env._(
+            meeting.display_name = self.env._(
                 "%(kind)s meeting %(month)s – %(cell)s",
                 kind=kind_labels[meeting.kind],
                 month=meeting.date.strftime("%m/%Y"),
@@ -187,7 +189,7 @@ class PartyMeeting(models.Model):
                 raise UserError(
                     self.env._(
                         "Only a planned meeting can be marked as held (%(meeting)s).",
-                        meeting=meeting.name,
+                        meeting=meeting.display_name,
                     )
                 )
             if meeting.date > today:
@@ -195,7 +197,7 @@ class PartyMeeting(models.Model):
                     self.env._(
                         "%(meeting)s is planned for %(date)s: it cannot be marked "
                         "as held before that day.",
-                        meeting=meeting.name,
+                        meeting=meeting.display_name,
                         date=meeting.date.strftime("%d/%m/%Y"),
                     )
                 )

@@ -8,9 +8,11 @@ class PartyMeetingAttendance(models.Model):
     _name = "party.meeting.attendance"
     _description = "Meeting Attendance"
     _order = "meeting_id, attendee_role desc, member_id"
+    _inherit = ["party.scope.mixin"]
+    _party_scope_fields = ("meeting_id", "member_id")
 
     meeting_id = fields.Many2one(
-        "party.meeting", "Meeting", required=True, index=True, ondelete="cascade"
+        "party.meeting", required=True, index=True, ondelete="cascade"
     )
     cell_id = fields.Many2one(related="meeting_id.cell_id", store=True, index=True)
     date = fields.Date(related="meeting_id.date", store=True)
@@ -18,7 +20,7 @@ class PartyMeetingAttendance(models.Model):
     meeting_state = fields.Selection(related="meeting_id.state", string="Meeting Status")
     company_id = fields.Many2one(related="meeting_id.company_id", store=True)
     member_id = fields.Many2one(
-        "party.member", "Member", required=True, index=True, ondelete="restrict"
+        "party.member", required=True, index=True, ondelete="restrict"
     )
     attendee_role = fields.Selection(
         [("member", "Cell Member"), ("assigned_cadre", "Assigned Cadre")],
@@ -27,7 +29,7 @@ class PartyMeetingAttendance(models.Model):
         default="member",
     )
     assignment_id = fields.Many2one(
-        "party.assignment", "Assignment", index="btree_not_null", ondelete="restrict"
+        "party.assignment", index="btree_not_null", ondelete="restrict"
     )
     status = fields.Selection(
         [
@@ -62,19 +64,34 @@ class PartyMeetingAttendance(models.Model):
                     )
                 )
 
-    @api.constrains("attendee_role", "assignment_id", "meeting_id")
-    def _check_assignment(self):
+    @api.constrains("attendee_role", "assignment_id", "meeting_id", "member_id")
+    def _check_attendee(self):
         for line in self:
-            if line.attendee_role != "assigned_cadre":
+            meeting = line.meeting_id
+            if line.attendee_role == "member":
+                if line.member_id.organization_id != meeting.cell_id:
+                    raise ValidationError(
+                        self.env._(
+                            "%(member)s is not a member of %(cell)s: record them "
+                            "in the meeting of their own cell.",
+                            member=line.member_id.name,
+                            cell=meeting.cell_id.name,
+                        )
+                    )
                 continue
             assignment = line.assignment_id
-            if not assignment or assignment.cell_id != line.meeting_id.cell_id:
+            if (
+                not assignment
+                or assignment.cell_id != meeting.cell_id
+                or not assignment._is_in_force_on(meeting.date)
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(member)s attends as an assigned cadre: choose their "
-                        "assignment to %(cell)s.",
+                        "assignment to %(cell)s in force on %(date)s.",
                         member=line.member_id.name,
-                        cell=line.meeting_id.cell_id.name,
+                        cell=meeting.cell_id.name,
+                        date=meeting.date.strftime("%d/%m/%Y"),
                     )
                 )
             if assignment.cadre_id != line.member_id:
@@ -115,17 +132,21 @@ class PartyMeetingAttendance(models.Model):
     def _log_changes_on_meeting(self, before):
         status_labels = dict(self._fields["status"]._description_selection(self.env))
         for meeting, lines in self.grouped("meeting_id").items():
-            changes = [
-                self.env._(
-                    "%(member)s: %(old)s → %(new)s%(reason)s",
-                    member=line.member_id.name,
-                    old=status_labels[before[line][0]],
-                    new=status_labels[line.status],
-                    reason=f" ({line.reason})" if line.reason else "",
+            changes = []
+            for line in lines:
+                if (line.status, line.reason) == before[line]:
+                    continue
+                new_status = status_labels[line.status]
+                if line.reason:
+                    new_status = f"{new_status} ({line.reason})"
+                changes.append(
+                    self.env._(
+                        "%(member)s: %(old)s → %(new)s",
+                        member=line.member_id.name,
+                        old=status_labels[before[line][0]],
+                        new=new_status,
+                    )
                 )
-                for line in lines
-                if (line.status, line.reason) != before[line]
-            ]
             if changes:
                 meeting.message_post(
                     body=Markup("%s<ul>%s</ul>")

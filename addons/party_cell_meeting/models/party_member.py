@@ -4,14 +4,14 @@ from odoo import api, fields, models
 class PartyMember(models.Model):
     _name = "party.member"
     _description = "Party Member"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "party.scope.mixin"]
     _order = "name, id"
+    _party_scope_fields = ("organization_id",)
 
     name = fields.Char(required=True, tracking=True)
     card_number = fields.Char("Party Card Number", tracking=True)
     user_id = fields.Many2one(
         "res.users",
-        "User",
         index="btree_not_null",
         tracking=True,
         help="The Odoo user of this member; cadres and secretaries act through it.",
@@ -55,7 +55,8 @@ class PartyMember(models.Model):
     is_cadre = fields.Boolean(
         compute="_compute_is_cadre",
         store=True,
-        help="Holds at least one active position in a committee or department.",
+        help="Holds an active seat in a committee above the cells, or heads a "
+        "department: the members who can be assigned to attend cell meetings.",
     )
     active = fields.Boolean(default=True, tracking=True)
 
@@ -67,10 +68,18 @@ class PartyMember(models.Model):
         ),
     ]
 
-    @api.depends("position_ids.active")
+    @api.depends(
+        "position_ids.active",
+        "position_ids.authority_id",
+        "position_ids.organization_id.level",
+    )
     def _compute_is_cadre(self):
         for member in self:
-            member.is_cadre = any(member.position_ids.mapped("active"))
+            member.is_cadre = any(
+                position.active
+                and (position.authority_id or position.organization_id.level != "cell")
+                for position in member.position_ids
+            )
 
     @api.onchange("user_id")
     def _onchange_user_id(self):

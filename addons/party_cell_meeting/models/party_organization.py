@@ -16,8 +16,9 @@ ALLOWED_PARENT_LEVELS = {
 class PartyOrganization(models.Model):
     _name = "party.organization"
     _description = "Party Organization"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "party.scope.mixin"]
     _parent_store = True
+    _party_scope_fields = ("parent_id",)
     _rec_name = "complete_name"
     _order = "complete_name"
 
@@ -84,7 +85,6 @@ class PartyOrganization(models.Model):
     position_ids = fields.One2many("party.position", "organization_id", "Positions")
     secretary_id = fields.Many2one(
         "party.member",
-        "Secretary",
         compute="_compute_secretary_id",
         store=True,
         index="btree_not_null",

@@ -6,9 +6,11 @@ class PartyPosition(models.Model):
     _name = "party.position"
     _description = "Position"
     _order = "organization_id, role, id"
+    _inherit = ["party.scope.mixin"]
+    _party_scope_fields = ("organization_id", "authority_id")
 
     member_id = fields.Many2one(
-        "party.member", "Member", required=True, index=True, ondelete="cascade"
+        "party.member", required=True, index=True, ondelete="cascade"
     )
     organization_id = fields.Many2one(
         "party.organization",

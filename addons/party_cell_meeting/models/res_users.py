@@ -7,7 +7,6 @@ class ResUsers(models.Model):
     party_member_ids = fields.One2many("party.member", "user_id", "Party Member Records")
     party_member_id = fields.Many2one(
         "party.member",
-        "Party Member",
         compute="_compute_party_member_id",
         search="_search_party_member_id",
         help="The party member record of this user.",
@@ -17,7 +16,7 @@ class ResUsers(models.Model):
         "party_organization_office_user_rel",
         "user_id",
         "organization_id",
-        string="Party Office Of",
+        string="Office for Organizations",
         help="The organizations whose office this user works for: the user "
         "sees and manages everything below them.",
     )

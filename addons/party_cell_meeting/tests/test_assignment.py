@@ -155,7 +155,7 @@ class TestAssignmentDecision(PartyCellMeetingCase):
             [(self.cadre, self.cell_c, "principal")], name="171-QĐ/TU",
             supersedes_id=draft.id,
         )
-        with self.assertRefused(UserError, "which is not in force"):
+        with self.assertRefused(UserError, "cannot supersede 170-QĐ/TU"):
             replacement.action_put_in_force()
 
     def test_in_force_domain(self):

@@ -14,7 +14,7 @@ from .common import PartyCellMeetingCase
 class TestPartyMeeting(PartyCellMeetingCase):
     def test_period_and_name_follow_the_date(self):
         self.assertEqual(self.meeting_a.period, "2026-03")
-        self.assertEqual(self.meeting_a.name, "Regular meeting 03/2026 – Chi bộ thôn A")
+        self.assertEqual(self.meeting_a.display_name, "Regular meeting 03/2026 – Chi bộ thôn A")
         self.meeting_a.date = "2026-04-03"
         self.assertEqual(self.meeting_a.period, "2026-04")
 
@@ -100,6 +100,21 @@ class TestPartyMeeting(PartyCellMeetingCase):
                  "attendee_role": "assigned_cadre", "assignment_id": self.assignment_cadre.id}
             )
 
+    def test_member_line_only_for_members_of_the_cell(self):
+        with self.assertRefused(ValidationError, "is not a member of Chi bộ thôn C"):
+            self.env["party.meeting.attendance"].create(
+                {"meeting_id": self.meeting_c.id, "member_id": self.member_a1.id}
+            )
+
+    def test_cadre_line_needs_an_assignment_in_force_that_day(self):
+        before_decision = self.create_meeting(self.cell_a, "2025-12-03")
+        with self.assertRefused(ValidationError, "in force on 03/12/2025"):
+            self.env["party.meeting.attendance"].create(
+                {"meeting_id": before_decision.id, "member_id": self.cadre.id,
+                 "attendee_role": "assigned_cadre",
+                 "assignment_id": self.assignment_cadre.id}
+            )
+
     def test_attendance_form_fills_the_cadre_from_the_assignment(self):
         with Form(self.meeting_a) as meeting_form:
             with meeting_form.attendance_ids.new() as line:
@@ -162,7 +177,9 @@ class TestPartyMeeting(PartyCellMeetingCase):
         self.meeting_a.action_mark_held()
         with self.assertRefused(UserError, "cannot be deleted"):
             self.meeting_a.unlink()
-        line = self.meeting_a.attendance_ids.filtered(lambda l: l.member_id == self.member_a2)
+        line = self.meeting_a.attendance_ids.filtered(
+            lambda attendance: attendance.member_id == self.member_a2
+        )
         with self.assertRefused(UserError, "correct its status instead"):
             line.unlink()
         line.write({"status": "absent_excused", "reason": "Đi viện"})

@@ -107,6 +107,8 @@ class TestPartyOrganization(PartyCellMeetingCase):
         self.assertIn("Sở Nội vụ", head.display_name)
         self.assertTrue(self.cadre.is_cadre)
         self.assertFalse(self.member_a2.is_cadre)
+        # a cell's secretary is not, by that seat, a cadre to assign
+        self.assertFalse(self.secretary.is_cadre)
 
     def test_member_counts_and_user_link(self):
         self.assertEqual(self.cell_a.member_count, 3)
