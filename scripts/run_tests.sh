@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The whole test suite on fresh databases, as CI runs it:
+#   1. finds Odoo 18.0 (ODOO_PATH, ODOO_PYTHON) and starts PostgreSQL;
+#   2. installs the Python requirements into Odoo's environment;
+#   3. installs the addon on a fresh database without demo data (the tests run
+#      there, so they cannot lean on demo data) and on one with demo data;
+#   4. runs the addon's tests and the repository's tests (lint, logs,
+#      translations) under pytest-odoo, with an HTTP server for browser tests.
+# Exits non-zero on any failing or skipped test, lint error, or ERROR,
+# CRITICAL or traceback in the Odoo logs; pytest's own line closes the output.
+set -uo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ODOO_PATH=${ODOO_PATH:-/opt/odoo/18.0}
+ODOO_PYTHON=${ODOO_PYTHON:-/opt/odoo/venv/bin/python}
+db=${PARTY_TEST_DB:-party_cell_meeting_test}
+log_dir=${PARTY_TEST_LOG_DIR:-$repo/.test-logs}
+
+say() { echo "run_tests: $*"; }
+die() { echo "run_tests: $*" >&2; exit 2; }
+
+# 1. Odoo and PostgreSQL -------------------------------------------------------
+[ -f "$ODOO_PATH/odoo-bin" ] || die "Odoo 18.0 is missing: there is no odoo-bin in ODOO_PATH=$ODOO_PATH. Install Odoo 18.0 from source there, or point ODOO_PATH at your Odoo 18.0 source tree (README, 'Running the tests')."
+[ -x "$ODOO_PYTHON" ] || die "Odoo's Python is missing: ODOO_PYTHON=$ODOO_PYTHON is not an executable. Create Odoo's virtualenv there, or point ODOO_PYTHON at the Python that runs your Odoo (README, 'Running the tests')."
+odoo_version=$(PYTHONPATH=$ODOO_PATH "$ODOO_PYTHON" -c 'import odoo.release as r; print(r.major_version)' 2>/dev/null) \
+    || die "$ODOO_PYTHON cannot import Odoo from $ODOO_PATH: install Odoo's requirements into that environment (pip install -r $ODOO_PATH/requirements.txt)."
+[ "$odoo_version" = "18.0" ] || die "ODOO_PATH=$ODOO_PATH holds Odoo $odoo_version; this addon needs Odoo 18.0."
+
+start_postgres() {
+    if command -v pg_isready >/dev/null && pg_isready -q; then
+        return 0
+    fi
+    if [ "$(id -u)" != 0 ]; then
+        die "PostgreSQL is not running and only root may start it here: start it, then run this again."
+    fi
+    if ! command -v pg_ctlcluster >/dev/null; then
+        say "installing PostgreSQL"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null \
+            || die "could not install PostgreSQL with apt-get."
+    fi
+    local cluster
+    cluster=$(pg_lsclusters --no-header | awk 'NR == 1 {print $1 " " $2}')
+    [ -n "$cluster" ] || die "PostgreSQL is installed but has no cluster (pg_createcluster)."
+    # shellcheck disable=SC2086
+    pg_ctlcluster $cluster start 2>/dev/null || true
+    for _ in $(seq 30); do pg_isready -q && break; sleep 1; done
+    pg_isready -q || die "PostgreSQL did not start."
+}
+start_postgres
+if [ "$(id -u)" = 0 ]; then
+    me=$(id -un)
+    if ! su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname = '$me'\"" | grep -q 1; then
+        su postgres -c "createuser --superuser $me" || die "could not create the PostgreSQL role $me."
+    fi
+fi
+
+# 2. Python requirements -------------------------------------------------------
+say "installing the Python requirements into $ODOO_PYTHON"
+"$ODOO_PYTHON" -m pip install --quiet --disable-pip-version-check -r "$repo/requirements-test.txt" \
+    || die "could not install $repo/requirements-test.txt."
+
+# 3. Fresh databases -----------------------------------------------------------
+rm -rf "$log_dir"
+mkdir -p "$log_dir"
+odoo_bin=("$ODOO_PYTHON" "$ODOO_PATH/odoo-bin" "--addons-path=$ODOO_PATH/addons,$repo/addons")
+install_addon() {  # database, log name, extra options...
+    local database=$1 log=$2
+    shift 2
+    dropdb --if-exists "$database" 2>/dev/null
+    say "installing party_cell_meeting on a fresh database $database ($log)"
+    "${odoo_bin[@]}" -d "$database" -i party_cell_meeting --stop-after-init \
+        --log-level=info --logfile="$log_dir/$log.log" "$@" \
+        || say "the install on $database failed: see $log_dir/$log.log"
+}
+install_addon "$db" install-without-demo --without-demo=all --load-language=vi_VN
+install_addon "${db}_demo" install-with-demo
+
+# 4. The suite -----------------------------------------------------------------
+cat > "$log_dir/odoo-test.conf" <<CONF
+[options]
+addons_path = $ODOO_PATH/addons,$repo/addons
+db_name = $db
+logfile = $log_dir/tests.log
+; pytest-odoo imports Odoo's test framework before its first test: in test
+; mode, so that Odoo does not log that import as an error
+test_enable = True
+CONF
+cd "$repo" || exit 2
+PYTHONPATH=$ODOO_PATH PARTY_TEST_LOG_DIR=$log_dir ODOO_PATH=$ODOO_PATH ODOO_PYTHON=$ODOO_PYTHON \
+    "$ODOO_PYTHON" -m pytest -p no:cacheprovider \
+    --odoo-config="$log_dir/odoo-test.conf" --odoo-log-level=info --odoo-http \
+    addons/party_cell_meeting/tests tests
+exit $?
