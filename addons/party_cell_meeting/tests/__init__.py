@@ -1,0 +1,6 @@
+from . import test_organization
+from . import test_assignment
+from . import test_meeting
+from . import test_access
+from . import test_translation
+from . import test_views
