@@ -13,6 +13,7 @@ class PartyAssignment(models.Model):
     _order = "date_start desc, cell_id, role, id"
     _inherit = ["party.scope.mixin"]
     _party_scope_fields = ("decision_id",)
+    _rec_names_search = ["cadre_id.name", "cell_id.name", "decision_id.name"]
 
     decision_id = fields.Many2one(
         "party.assignment.decision",

@@ -189,3 +189,14 @@ class TestAssignmentDecision(PartyCellMeetingCase):
         self.assertEqual(decision.assignment_ids.date_start, fields.Date.to_date("2026-08-01"))
         with self.assertRefused(ValidationError, "before its decision takes effect"):
             decision.assignment_ids.date_start = "2026-07-15"
+
+    def test_assignments_are_found_by_cadre_cell_or_decision(self):
+        Assignment = self.env["party.assignment"]
+        self.assertEqual(
+            Assignment.name_search("Trần Văn Cán")[0][0], self.assignment_cadre.id
+        )
+        self.assertEqual(
+            {found[0] for found in Assignment.name_search("Chi bộ thôn A")},
+            set((self.assignment_cadre | self.assignment_deputy).ids),
+        )
+        self.assertEqual(len(Assignment.name_search("140-QĐ/TU")), 2)
