@@ -81,9 +81,6 @@ cat > "$log_dir/odoo-test.conf" <<CONF
 addons_path = $ODOO_PATH/addons,$repo/addons
 db_name = $db
 logfile = $log_dir/tests.log
-; pytest-odoo imports Odoo's test framework before its first test: in test
-; mode, so that Odoo does not log that import as an error
-test_enable = True
 CONF
 cd "$repo" || exit 2
 PYTHONPATH=$ODOO_PATH PARTY_TEST_LOG_DIR=$log_dir ODOO_PATH=$ODOO_PATH ODOO_PYTHON=$ODOO_PYTHON \
