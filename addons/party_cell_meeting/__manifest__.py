@@ -25,6 +25,8 @@ attended them.
         "views/party_meeting_views.xml",
         "views/party_meeting_attendance_views.xml",
         "views/res_users_views.xml",
+        "views/party_no_meeting_day_views.xml",
+        "views/res_config_settings_views.xml",
         "views/party_cell_meeting_menus.xml",
     ],
     "demo": [

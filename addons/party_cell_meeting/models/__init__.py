@@ -7,4 +7,7 @@ from . import party_assignment_decision
 from . import party_assignment
 from . import party_meeting
 from . import party_meeting_attendance
+from . import party_no_meeting_day
+from . import res_company
+from . import res_config_settings
 from . import res_users

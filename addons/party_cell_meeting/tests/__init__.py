@@ -4,3 +4,4 @@ from . import test_meeting
 from . import test_access
 from . import test_translation
 from . import test_views
+from . import test_settings
