@@ -16,6 +16,7 @@ attended them.
         "security/party_cell_meeting_security.xml",
         "security/ir.model.access.csv",
         "security/party_cell_meeting_rules.xml",
+        "data/ir_cron_data.xml",
         "views/party_organization_views.xml",
         "views/party_member_views.xml",
         "views/party_position_views.xml",

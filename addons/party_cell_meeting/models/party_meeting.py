@@ -1,5 +1,15 @@
+import re
+import threading
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, split_every
+
+from .party_assignment import EFFECTIVE_STATES
+
+PERIOD_FORMAT = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 class PartyMeeting(models.Model):
@@ -285,3 +295,114 @@ class PartyMeeting(models.Model):
                     )
         self.env["party.meeting.attendance"].create(vals_list)
         return True
+
+    # ------------------------------------------------------------------
+    # Monthly generation
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_generate_regular_meetings(self):
+        """Daily: make sure every cell has its regular meeting of next month."""
+        next_month = fields.Date.context_today(self) + relativedelta(months=1)
+        self._generate_regular_meetings(next_month.strftime("%Y-%m"))
+
+    @api.model
+    def _generate_regular_meetings(self, period, batch_size=2000):
+        """Create the planned regular meeting of period ('YYYY-MM') for every
+        active cell that has none, on the meeting day of the cell's company,
+        with a pending line for every cadre assigned to the cell that day.
+
+        Written in SQL, a batch of cells at a time: a province's or a whole
+        country's cells in one run. Running it twice creates nothing more:
+        the database refuses a second regular meeting of a cell in a month
+        (ON CONFLICT DO NOTHING), and each batch is committed with its lines,
+        so an interrupted run resumes where it stopped.
+        """
+        if not PERIOD_FORMAT.match(period or ""):
+            raise UserError(
+                self.env._("%(period)s is not a month written as YYYY-MM.", period=period)
+            )
+        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        cells_by_company = self.env["party.organization"]._read_group(
+            [("level", "=", "cell")], ["company_id"], ["id:array_agg"]
+        )
+        total = sum(len(cell_ids) for _company, cell_ids in cells_by_company)
+        done = 0
+        new_meeting_ids = []
+        for company, cell_ids in cells_by_company:
+            meeting_date = company._party_meeting_date(period)
+            for batch in split_every(batch_size, sorted(cell_ids)):
+                meeting_ids = self._insert_regular_meetings(list(batch), meeting_date, period)
+                self._insert_cadre_attendance(meeting_ids)
+                new_meeting_ids += meeting_ids
+                done += len(batch)
+                if auto_commit:
+                    self.env["ir.cron"]._notify_progress(done=done, remaining=total - done)
+                    self.env.cr.commit()
+        self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+        # the rows were written behind the ORM's back
+        self.invalidate_model()
+        self.env["party.meeting.attendance"].invalidate_model()
+        self.env["party.organization"].invalidate_model(["meeting_ids"])
+        return self.browse(new_meeting_ids)
+
+    def _insert_regular_meetings(self, cell_ids, meeting_date, period):
+        """Insert the meetings; return the ids of those that did not exist.
+        Stored computed fields are written as the ORM would compute them for
+        a new meeting without attendance."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+            INSERT INTO party_meeting (
+                cell_id, district_id, company_id, date, period, kind, state,
+                time_start, member_count, present_count, excused_count,
+                unexcused_count, attendance_rate, cadre_attended,
+                create_uid, create_date, write_uid, write_date)
+            SELECT cell.id, cell.district_id, cell.company_id, %(date)s, %(period)s,
+                   'regular', 'planned', %(time_start)s, 0, 0, 0, 0, 0, false,
+                   %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
+              FROM party_organization cell
+             WHERE cell.id = ANY(%(cell_ids)s)
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """,
+                date=meeting_date,
+                period=period,
+                time_start=self.default_get(["time_start"])["time_start"],
+                uid=self.env.uid,
+                cell_ids=cell_ids,
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _insert_cadre_attendance(self, meeting_ids):
+        """Give these meetings a pending line for each cadre, principal or
+        deputy, assigned to their cell on their day."""
+        if not meeting_ids:
+            return
+        self.env.cr.execute(
+            SQL(
+                """
+            INSERT INTO party_meeting_attendance (
+                meeting_id, cell_id, date, period, company_id, member_id,
+                attendee_role, assignment_id, status,
+                create_uid, create_date, write_uid, write_date)
+            SELECT meeting.id, meeting.cell_id, meeting.date, meeting.period,
+                   meeting.company_id, assignment.cadre_id, 'assigned_cadre',
+                   assignment.id, 'pending',
+                   %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
+              FROM party_meeting meeting
+              JOIN party_assignment assignment ON assignment.cell_id = meeting.cell_id
+              JOIN party_member cadre ON cadre.id = assignment.cadre_id AND cadre.active
+             WHERE meeting.id = ANY(%(meeting_ids)s)
+               AND assignment.state IN %(effective)s
+               AND assignment.date_start <= meeting.date
+               AND (assignment.date_end IS NULL OR assignment.date_end >= meeting.date)
+            ON CONFLICT (meeting_id, member_id) DO NOTHING
+            """,
+                uid=self.env.uid,
+                meeting_ids=meeting_ids,
+                effective=EFFECTIVE_STATES,
+            )
+        )

@@ -5,3 +5,4 @@ from . import test_access
 from . import test_translation
 from . import test_views
 from . import test_settings
+from . import test_generation
