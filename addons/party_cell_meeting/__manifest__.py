@@ -17,6 +17,8 @@ attended them.
         "security/ir.model.access.csv",
         "security/party_cell_meeting_rules.xml",
         "data/ir_cron_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/mail_template_data.xml",
         "views/party_organization_views.xml",
         "views/party_member_views.xml",
         "views/party_position_views.xml",
@@ -28,6 +30,7 @@ attended them.
         "views/res_users_views.xml",
         "views/party_no_meeting_day_views.xml",
         "views/res_config_settings_views.xml",
+        "wizard/party_meeting_absence_wizard_views.xml",
         "views/party_cell_meeting_menus.xml",
     ],
     "demo": [

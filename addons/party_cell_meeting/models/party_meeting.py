@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, split_every
 
+from .party_activity import schedule_activities
 from .party_assignment import EFFECTIVE_STATES
 
 PERIOD_FORMAT = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -93,6 +94,25 @@ class PartyMeeting(models.Model):
         help="At least one cadre assigned to the cell attended.",
     )
     color = fields.Integer(compute="_compute_color")
+    my_attendance_id = fields.Many2one(
+        "party.meeting.attendance",
+        "My Attendance Line",
+        compute="_compute_my_attendance",
+        help="The current user's line as an assigned cadre of this meeting.",
+    )
+    my_attendance_status = fields.Selection(
+        lambda self: self.env["party.meeting.attendance"]._fields["status"].selection,
+        "My Attendance",
+        compute="_compute_my_attendance",
+    )
+    can_declare_absence = fields.Boolean(compute="_compute_my_attendance")
+    is_last_month = fields.Boolean(
+        compute="_compute_is_last_month", search="_search_is_last_month"
+    )
+    date_secretary_reminded = fields.Datetime(
+        "Secretary Reminded On", copy=False, readonly=True,
+        help="When the cell secretary was reminded to prepare this meeting.",
+    )
 
     _sql_constraints = [
         (
@@ -160,6 +180,46 @@ class PartyMeeting(models.Model):
         colors = {"planned": 4, "held": 10, "cancelled": 1}
         for meeting in self:
             meeting.color = colors.get(meeting.state, 0)
+
+    @api.depends("attendance_ids.member_id.user_id", "attendance_ids.status", "state", "date")
+    @api.depends_context("uid")
+    def _compute_my_attendance(self):
+        today = fields.Date.context_today(self)
+        for meeting in self:
+            line = meeting._my_cadre_line()
+            meeting.my_attendance_id = line
+            meeting.my_attendance_status = line.status
+            meeting.can_declare_absence = bool(
+                line
+                and line.status == "pending"
+                and meeting.state == "planned"
+                and meeting.date >= today
+            )
+
+    def _my_cadre_line(self):
+        self.ensure_one()
+        return self.attendance_ids.filtered(
+            lambda line: line.attendee_role == "assigned_cadre"
+            and line.member_id.user_id == self.env.user
+        )[:1]
+
+    def _last_month_bounds(self):
+        first_of_month = fields.Date.context_today(self).replace(day=1)
+        return first_of_month - relativedelta(months=1), first_of_month
+
+    @api.depends("date")
+    @api.depends_context("tz")
+    def _compute_is_last_month(self):
+        start, end = self._last_month_bounds()
+        for meeting in self:
+            meeting.is_last_month = bool(meeting.date) and start <= meeting.date < end
+
+    def _search_is_last_month(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported."))
+        start, end = self._last_month_bounds()
+        domain = [("date", ">=", start), ("date", "<", end)]
+        return domain if (operator == "=") == value else ["!", "&", *domain]
 
     @api.constrains("cell_id")
     def _check_cell(self):
@@ -240,6 +300,14 @@ class PartyMeeting(models.Model):
             )
         self.write({"state": "planned"})
         return True
+
+    def action_declare_absence(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "party_cell_meeting.party_meeting_absence_wizard_action"
+        )
+        action["context"] = {"active_id": self.id, "active_model": self._name}
+        return action
 
     def action_load_attendance(self):
         """Add an attendance line for every active member of the cell and every
@@ -338,7 +406,8 @@ class PartyMeeting(models.Model):
                 done += len(batch)
                 if auto_commit:
                     self.env["ir.cron"]._notify_progress(done=done, remaining=total - done)
-                    self.env.cr.commit()
+                    # an interrupted run keeps the batches done
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
         self.env["ir.cron"]._notify_progress(done=done, remaining=0)
         # the rows were written behind the ORM's back
         self.invalidate_model()
@@ -406,3 +475,68 @@ class PartyMeeting(models.Model):
                 effective=EFFECTIVE_STATES,
             )
         )
+
+    # ------------------------------------------------------------------
+    # Reminders
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_send_reminders(self):
+        """Daily: remind the assigned cadres and the secretary of each planned
+        meeting due within the company's reminder days. Each person is
+        reminded once per meeting: the reminder is recorded on their line
+        (on the meeting for the secretary), so the cron can run twice."""
+        today = fields.Date.context_today(self)
+        Attendance = self.env["party.meeting.attendance"]
+        for company in self.env["res.company"].search([]):
+            horizon = today + relativedelta(days=company.party_reminder_days)
+            due = [
+                ("company_id", "=", company.id),
+                ("meeting_id.state", "=", "planned"),
+                ("date", ">=", today),
+                ("date", "<=", horizon),
+            ]
+            Attendance.search(
+                due + [
+                    ("attendee_role", "=", "assigned_cadre"),
+                    ("status", "=", "pending"),
+                    ("date_reminded", "=", False),
+                ]
+            )._remind_cadres()
+            self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "planned"),
+                    ("date", ">=", today),
+                    ("date", "<=", horizon),
+                    ("date_secretary_reminded", "=", False),
+                ]
+            )._remind_secretaries()
+
+    def _remind_secretaries(self):
+        meetings = self.filtered("cell_id.secretary_id")
+        if not meetings:
+            return
+        schedule_activities(
+            self.env.ref("party_cell_meeting.mail_activity_type_prepare_meeting"),
+            [
+                (
+                    meeting,
+                    meeting.cell_id.secretary_id.user_id,
+                    fields.Date.subtract(meeting.date, days=1),
+                    meeting.with_context(
+                        lang=meeting.cell_id.secretary_id.user_id.lang
+                    ).env._(
+                        "Send the notice to the members and post the documents "
+                        "on the Sổ tay đảng viên điện tử at least one day ahead."
+                    ),
+                )
+                for meeting in meetings
+            ],
+        )
+        with_email = meetings.filtered("cell_id.secretary_id.partner_id.email")
+        if with_email:
+            self.env.ref("party_cell_meeting.mail_template_secretary_reminder").send_mail_batch(
+                with_email.ids
+            )
+        meetings.date_secretary_reminded = fields.Datetime.now()

@@ -3,6 +3,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .party_activity import schedule_activities
+
 
 class PartyMeetingAttendance(models.Model):
     _name = "party.meeting.attendance"
@@ -41,6 +43,10 @@ class PartyMeetingAttendance(models.Model):
         required=True,
         default="pending",
         index=True,
+    )
+    date_reminded = fields.Datetime(
+        "Reminded On", copy=False, readonly=True,
+        help="When the assigned cadre was reminded of this meeting.",
     )
     reason = fields.Char(help="Why the person was absent: sudden work, business trip, illness…")
 
@@ -161,3 +167,28 @@ class PartyMeetingAttendance(models.Model):
 
     def action_mark_absent_unexcused(self):
         self.write({"status": "absent_unexcused"})
+
+    def _remind_cadres(self):
+        if not self:
+            return
+        schedule_activities(
+            self.env.ref("party_cell_meeting.mail_activity_type_attend_meeting"),
+            [
+                (
+                    line.meeting_id,
+                    line.member_id.user_id,
+                    line.date,
+                    line.with_context(lang=line.member_id.user_id.lang).env._(
+                        "You are assigned to attend this meeting. If you cannot, "
+                        "declare it with the reason so that your deputy stands in."
+                    ),
+                )
+                for line in self
+            ],
+        )
+        with_email = self.filtered("member_id.partner_id.email")
+        if with_email:
+            self.env.ref("party_cell_meeting.mail_template_cadre_reminder").send_mail_batch(
+                with_email.ids
+            )
+        self.date_reminded = fields.Datetime.now()

@@ -1,5 +1,9 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .party_activity import schedule_activities
 
 # Which level an organization's parent may have: a cell belongs to a
 # grassroots committee, or directly to a district committee (cells of
@@ -16,7 +20,7 @@ ALLOWED_PARENT_LEVELS = {
 class PartyOrganization(models.Model):
     _name = "party.organization"
     _description = "Party Organization"
-    _inherit = ["mail.thread", "party.scope.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "party.scope.mixin"]
     _parent_store = True
     _party_scope_fields = ("parent_id",)
     _rec_name = "complete_name"
@@ -91,6 +95,11 @@ class PartyOrganization(models.Model):
         help="The member holding the position of secretary of this organization.",
     )
     assignment_ids = fields.One2many("party.assignment", "cell_id", "Assigned Cadres")
+    has_principal_cadre = fields.Boolean(
+        compute="_compute_has_principal_cadre",
+        search="_search_has_principal_cadre",
+        help="A principal cadre is assigned to this cell today.",
+    )
     meeting_ids = fields.One2many("party.meeting", "cell_id", "Meetings")
     meeting_count = fields.Integer(compute="_compute_meeting_count")
     note = fields.Html()
@@ -120,6 +129,27 @@ class PartyOrganization(models.Model):
                 organization.district_id = organization
             else:
                 organization.district_id = organization.parent_id.district_id
+
+    def _principal_in_force_domain(self):
+        Assignment = self.env["party.assignment"]
+        return [("role", "=", "principal")] + Assignment._in_force_domain(
+            fields.Date.context_today(self)
+        )
+
+    def _compute_has_principal_cadre(self):
+        covered = self.env["party.assignment"]._read_group(
+            [("cell_id", "in", self.ids)] + self._principal_in_force_domain(),
+            ["cell_id"],
+        )
+        covered_cells = {cell for (cell,) in covered}
+        for organization in self:
+            organization.has_principal_cadre = organization in covered_cells
+
+    def _search_has_principal_cadre(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported."))
+        covered = [("assignment_ids", "any", self._principal_in_force_domain())]
+        return covered if (operator == "=") == value else ["!", *covered]
 
     def _compute_member_count(self):
         counts = dict(
@@ -200,6 +230,61 @@ class PartyOrganization(models.Model):
             self.cell_type = False
         elif not self.cell_type:
             self.cell_type = "residential"
+
+    @api.model
+    def _cron_check_thematic_meetings(self):
+        """Quarterly: ask the secretary of each cell that held no thematic
+        meeting in the quarter just ended to hold one. A cell that already
+        has such an activity open gets no second one."""
+        today = fields.Date.context_today(self)
+        quarter_end = today.replace(day=1, month=(today.month - 1) // 3 * 3 + 1)
+        quarter_start = quarter_end - relativedelta(months=3)
+        cells = self.search(
+            [
+                ("level", "=", "cell"),
+                ("secretary_id.user_id", "!=", False),
+                (
+                    "meeting_ids",
+                    "not any",
+                    [
+                        ("kind", "=", "thematic"),
+                        ("state", "=", "held"),
+                        ("date", ">=", quarter_start),
+                        ("date", "<", quarter_end),
+                    ],
+                ),
+            ]
+        )
+        activity_type = self.env.ref("party_cell_meeting.mail_activity_type_thematic_meeting")
+        already_asked = {
+            res_id
+            for (res_id,) in self.env["mail.activity"]._read_group(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", cells.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ],
+                ["res_id"],
+            )
+        }
+        quarter = f"{(quarter_start.month - 1) // 3 + 1}/{quarter_start.year}"
+        schedule_activities(
+            activity_type,
+            [
+                (
+                    cell,
+                    cell.secretary_id.user_id,
+                    today + relativedelta(months=1),
+                    cell.with_context(lang=cell.secretary_id.user_id.lang).env._(
+                        "The cell held no thematic meeting in quarter %(quarter)s: "
+                        "plan one this quarter.",
+                        quarter=quarter,
+                    ),
+                )
+                for cell in cells
+                if cell.id not in already_asked
+            ],
+        )
 
     def action_view_meetings(self):
         self.ensure_one()

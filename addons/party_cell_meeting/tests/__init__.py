@@ -6,3 +6,4 @@ from . import test_translation
 from . import test_views
 from . import test_settings
 from . import test_generation
+from . import test_cycle

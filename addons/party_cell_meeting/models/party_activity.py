@@ -1,0 +1,22 @@
+def schedule_activities(activity_type, entries):
+    """Create in one batch an activity of activity_type for each (record,
+    user, date_deadline, note) of entries, skipping the entries without user
+    (members who do not use Odoo are reached by email only)."""
+    env = activity_type.env
+    vals_list = [
+        {
+            "res_model_id": env["ir.model"]._get_id(record._name),
+            "res_id": record.id,
+            "activity_type_id": activity_type.id,
+            "user_id": user.id,
+            "date_deadline": date_deadline,
+            "note": note,
+        }
+        for record, user, date_deadline, note in entries
+        if user
+    ]
+    # scheduled on behalf of the system (the cron, or a cadre notifying a
+    # deputy); no "activity assigned" email: the callers send their own
+    return env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        vals_list
+    )

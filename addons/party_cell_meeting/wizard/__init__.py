@@ -1,0 +1,1 @@
+from . import party_meeting_absence_wizard
