@@ -1,0 +1,190 @@
+"""Create a benchmark database: party_cell_meeting (and calendar, to compare
+with calendar.recurrence) installed without demo data, filled by COPY with
+an organization tree, members, cadres and assignments in force.
+
+    python bench/generate_data.py --scale province --db party_bench_province
+    python bench/generate_data.py --scale national --db party_bench_national
+
+province: 1 province, 10 districts, 150 communes, 1,500 cells, 60,000
+members, 500 cadres. national: 63 provinces, 800 cells each (50,400 cells),
+1,008,000 members, 31,500 cadres. Every cell gets a principal cadre (a
+cadre attends three cells) and every fourth cell a deputy.
+Run it with Odoo's Python; ODOO_PATH defaults to /opt/odoo/18.0.
+"""
+
+import argparse
+import io
+import os
+import subprocess
+import sys
+import time
+
+import psycopg2
+
+ODOO_PATH = os.environ.get("ODOO_PATH", "/opt/odoo/18.0")
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+SCALES = {
+    # provinces, districts per province, communes per district, cells per commune,
+    # members per cell, cadres per province
+    "province": (1, 10, 15, 10, 40, 500),
+    "national": (63, 10, 16, 5, 20, 500),
+}
+
+
+def install(db):
+    subprocess.run(["dropdb", "--if-exists", db], check=True)
+    subprocess.run(
+        [
+            sys.executable, f"{ODOO_PATH}/odoo-bin",
+            f"--addons-path={ODOO_PATH}/addons,{REPO}/addons",
+            "-d", db, "-i", "party_cell_meeting,calendar", "--without-demo=all",
+            "--stop-after-init", "--log-level=warn",
+        ],
+        check=True,
+    )
+
+
+def copy_rows(cr, table, columns, rows):
+    buffer = io.StringIO()
+    for row in rows:
+        buffer.write("\t".join("\\N" if value is None else str(value) for value in row))
+        buffer.write("\n")
+    buffer.seek(0)
+    cr.copy_from(buffer, table, columns=columns)
+
+
+def fill(db, scale):
+    provinces, districts, communes, cells_per_commune, members_per_cell, cadres = SCALES[scale]
+    connection = psycopg2.connect(dbname=db)
+    cr = connection.cursor()
+    cr.execute("SELECT id FROM res_company ORDER BY id LIMIT 1")
+    company_id = cr.fetchone()[0]
+    cr.execute("SELECT COALESCE(MAX(id), 0) FROM party_organization")
+    next_id = cr.fetchone()[0] + 1
+
+    # id, name, code, level, cell_type, parent_id, parent_path, complete_name, district_id
+    organizations = []
+    cells_by_province = []
+    for p in range(provinces):
+        province_id = next_id
+        next_id += 1
+        province_name = f"Đảng bộ tỉnh {p + 1}"
+        organizations.append((province_id, province_name, f"P{p}", "provincial", None, None,
+                              f"{province_id}/", province_name, None))
+        province_cells = []
+        for d in range(districts):
+            district_id = next_id
+            next_id += 1
+            district_name = f"Đảng bộ huyện {p + 1}.{d + 1}"
+            district_path = f"{province_id}/{district_id}/"
+            organizations.append((district_id, district_name, f"P{p}D{d}", "district", None,
+                                  province_id, district_path,
+                                  f"{province_name} / {district_name}", district_id))
+            for g in range(communes):
+                commune_id = next_id
+                next_id += 1
+                commune_name = f"Đảng bộ xã {p + 1}.{d + 1}.{g + 1}"
+                commune_path = f"{district_path}{commune_id}/"
+                commune_full = f"{province_name} / {district_name} / {commune_name}"
+                organizations.append((commune_id, commune_name, f"P{p}D{d}G{g}", "grassroots",
+                                      None, district_id, commune_path, commune_full, district_id))
+                for c in range(cells_per_commune):
+                    cell_id = next_id
+                    next_id += 1
+                    cell_name = f"Chi bộ thôn {p + 1}.{d + 1}.{g + 1}.{c + 1}"
+                    organizations.append((cell_id, cell_name, f"P{p}D{d}G{g}C{c}", "cell",
+                                          "residential", commune_id, f"{commune_path}{cell_id}/",
+                                          f"{commune_full} / {cell_name}", district_id))
+                    province_cells.append(cell_id)
+        cells_by_province.append((province_id, province_cells))
+    copy_rows(
+        cr, "party_organization",
+        ("id", "name", "code", "level", "cell_type", "parent_id", "parent_path",
+         "complete_name", "district_id", "company_id", "active", "is_special"),
+        (row + (company_id, True, False) for row in organizations),
+    )
+    cr.execute("SELECT setval('party_organization_id_seq', %s)", [next_id])
+
+    cr.execute("SELECT COALESCE(MAX(id), 0) FROM party_member")
+    member_id = cr.fetchone()[0] + 1
+    members = []
+    cadres_by_province = []
+    for _province_id, province_cells in cells_by_province:
+        for cell_id in province_cells:
+            for _ in range(members_per_cell):
+                members.append((member_id, f"Đảng viên {member_id}", cell_id, False))
+                member_id += 1
+        # the cadres are members of the province's first cells, as agency cells are
+        cadre_ids = [member_id + k for k in range(cadres)]
+        for k, cadre in enumerate(cadre_ids):
+            home_cell = province_cells[k % len(province_cells)]
+            members.append((cadre, f"Cán bộ {cadre}", home_cell, True))
+        member_id += cadres
+        cadres_by_province.append(cadre_ids)
+    copy_rows(
+        cr, "party_member",
+        ("id", "name", "organization_id", "is_cadre", "company_id", "status", "active",
+         "is_exempt"),
+        (row + (company_id, "official", True, False) for row in members),
+    )
+    cr.execute("SELECT setval('party_member_id_seq', %s)", [member_id])
+
+    cr.execute("SELECT COALESCE(MAX(id), 0) FROM party_assignment_decision")
+    decision_id = cr.fetchone()[0] + 1
+    decisions, assignments = [], []
+    for (province_id, province_cells), cadre_ids in zip(cells_by_province, cadres_by_province,
+                                                        strict=True):
+        decisions.append((decision_id, f"140-QĐ/TU-{province_id}", province_id))
+        for index, cell_id in enumerate(province_cells):
+            assignments.append((decision_id, cadre_ids[index // 3 % len(cadre_ids)], cell_id,
+                                "principal", province_id))
+            if index % 4 == 0:
+                assignments.append((decision_id, cadre_ids[(index // 3 + 1) % len(cadre_ids)],
+                                    cell_id, "deputy", province_id))
+        decision_id += 1
+    copy_rows(
+        cr, "party_assignment_decision",
+        ("id", "name", "organization_id", "company_id", "kind", "date", "date_effective",
+         "state"),
+        (row + (company_id, "decision", "2018-06-29", "2018-07-01", "in_force")
+         for row in decisions),
+    )
+    cr.execute("SELECT setval('party_assignment_decision_id_seq', %s)", [decision_id])
+    copy_rows(
+        cr, "party_assignment",
+        ("decision_id", "cadre_id", "cell_id", "role", "issuer_id", "company_id", "date_start",
+         "state"),
+        (row + (company_id, "2018-07-01", "in_force") for row in assignments),
+    )
+    # district_id of assignments, as the ORM stores it
+    cr.execute(
+        "UPDATE party_assignment a SET district_id = c.district_id "
+        "FROM party_organization c WHERE c.id = a.cell_id"
+    )
+    connection.commit()
+    cr.execute("ANALYZE")
+    connection.commit()
+    counts = {}
+    for table in ("party_organization", "party_member", "party_assignment"):
+        cr.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 - fixed table names
+        counts[table] = cr.fetchone()[0]
+    connection.close()
+    return counts
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", choices=sorted(SCALES), default="province")
+    parser.add_argument("--db", required=True)
+    args = parser.parse_args()
+    started = time.monotonic()
+    install(args.db)
+    installed = time.monotonic()
+    counts = fill(args.db, args.scale)
+    print(f"{args.db}: installed in {installed - started:.0f} s, "
+          f"filled in {time.monotonic() - installed:.0f} s: {counts}")
+
+
+if __name__ == "__main__":
+    main()
