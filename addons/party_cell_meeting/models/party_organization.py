@@ -23,7 +23,8 @@ class PartyOrganization(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "party.scope.mixin"]
     _parent_store = True
     _party_scope_fields = ("parent_id",)
-    _rec_name = "complete_name"
+    # the short name reads well on a phone; the path finds it in searches
+    _rec_names_search = ["complete_name", "code"]
     _order = "complete_name"
 
     name = fields.Char(required=True, tracking=True)

@@ -21,6 +21,13 @@ class TestPartyOrganization(PartyCellMeetingCase):
         self.assertEqual(self.cell_a.district_id, self.district_2)
         self.assertIn("Huyện ủy Hai", self.cell_a.complete_name)
 
+    def test_found_by_path_or_code_shown_by_name(self):
+        Organization = self.env["party.organization"]
+        self.assertEqual(self.cell_a.display_name, "Chi bộ thôn A")
+        found = Organization.name_search("Huyện ủy Một / Đảng bộ xã Một / Chi bộ thôn A")
+        self.assertEqual([found_id for found_id, _name in found], self.cell_a.ids)
+        self.assertEqual(Organization.name_search("T-CB-C")[0][0], self.cell_c.id)
+
     def test_child_of_covers_the_subtree(self):
         cells = self.env["party.organization"].search(
             [("id", "child_of", self.district_1.id), ("level", "=", "cell")]
