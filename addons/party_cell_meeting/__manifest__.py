@@ -16,6 +16,7 @@ attended them.
         "security/party_cell_meeting_security.xml",
         "security/ir.model.access.csv",
         "security/party_cell_meeting_rules.xml",
+        "data/party_score_template_data.xml",
         "views/party_organization_views.xml",
         "views/party_member_views.xml",
         "views/party_position_views.xml",
@@ -27,6 +28,9 @@ attended them.
         "views/res_users_views.xml",
         "views/party_no_meeting_day_views.xml",
         "views/res_config_settings_views.xml",
+        "views/party_score_template_views.xml",
+        "views/party_meeting_score_views.xml",
+        "reports/party_cell_year_score_views.xml",
         "views/party_cell_meeting_menus.xml",
     ],
     "demo": [
