@@ -38,6 +38,7 @@ attended them.
         "demo/party_member_demo.xml",
         "demo/party_assignment_demo.xml",
         "demo/party_meeting_demo.xml",
+        "demo/party_score_demo.xml",
     ],
     "application": True,
     "installable": True,
