@@ -5,3 +5,6 @@ from . import test_access
 from . import test_translation
 from . import test_views
 from . import test_settings
+from . import test_score
+from . import test_score_access
+from . import test_score_year
