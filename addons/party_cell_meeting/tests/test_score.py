@@ -328,3 +328,31 @@ class TestAttendanceSuggestion(PartyScoreCase):
         # a meeting before the 4th absence keeps its bonus
         march = self.meeting_a
         self.assertEqual(Score._suggest_attendance_points(march)[march], 2 + 1)
+
+
+@tagged("post_install", "-at_install")
+class TestScoreInVietnamese(PartyScoreCase):
+    """Classes and refusals read in the national words."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("vi_VN")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["party_cell_meeting"], ["vi_VN"], overwrite=True
+        )
+
+    def test_classes_and_messages(self):
+        env_vi = self.env(context=dict(self.env.context, lang="vi_VN"))
+        labels = dict(
+            env_vi["party.meeting.score"].fields_get(["classification"])["classification"][
+                "selection"
+            ]
+        )
+        self.assertEqual(
+            labels, {"excellent": "Tốt", "good": "Khá", "average": "Trung bình", "poor": "Kém"}
+        )
+        score = self.new_sheet(self.meeting_a)
+        line = score.with_env(env_vi).line_ids[0]
+        with self.assertRefused(ValidationError, "được chấm từ 0 đến 5"):
+            line.points = 6
