@@ -11,6 +11,10 @@ ATTENDED_STATUSES = ("present", "absent_excused", "absent_unexcused")
 # More excused absences in a row than this in a year is a flag on the member
 # and costs the cell its attendance bonus.
 MAX_EXCUSED_IN_A_ROW = 3
+# Set only by the workflow's actions, never written directly.
+WORKFLOW_FIELDS = {
+    "state", "submitted_by_id", "date_submitted", "confirmed_by_id", "date_confirmed",
+}
 
 
 class PartyMeetingScore(models.Model):
@@ -183,6 +187,17 @@ class PartyMeetingScore(models.Model):
         return scores
 
     def write(self, vals):
+        if (
+            WORKFLOW_FIELDS & set(vals)
+            and not self.env.su
+            and not self.env.context.get("party_score_workflow")
+        ):
+            raise UserError(
+                self.env._(
+                    "A score sheet moves on with its buttons: Submit to the Cadre, "
+                    "Confirm, Reopen."
+                )
+            )
         if vals.get("adjustment_reason"):
             self._check_adjustable()
         if "template_id" in vals or "meeting_id" in vals:
@@ -207,7 +222,7 @@ class PartyMeetingScore(models.Model):
         self._check_user_is_scorer()
         if any(score.state != "draft" for score in self):
             raise UserError(self.env._("Only a sheet being scored can be submitted."))
-        self.write(
+        self.with_context(party_score_workflow=True).write(
             {
                 "state": "submitted",
                 "submitted_by_id": self.env.uid,
@@ -238,7 +253,7 @@ class PartyMeetingScore(models.Model):
                         score=score.display_name,
                     )
                 )
-        self.write(
+        self.with_context(party_score_workflow=True).write(
             {
                 "state": "confirmed",
                 "confirmed_by_id": self.env.uid,
@@ -259,7 +274,7 @@ class PartyMeetingScore(models.Model):
                 self.env._("Only the party office can reopen a score sheet.")
             )
         self.check_access("write")
-        self.write(
+        self.with_context(party_score_workflow=True).write(
             {
                 "state": "draft",
                 "confirmed_by_id": False,

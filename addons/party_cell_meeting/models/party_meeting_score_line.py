@@ -88,6 +88,10 @@ class PartyMeetingScoreLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            # a new line starts from the cell's points: only the cadre adjusts
+            for vals in vals_list:
+                vals.pop("final_points", None)
         lines = super().create(vals_list)
         if any(line.score_id.state != "draft" for line in lines):
             raise UserError(

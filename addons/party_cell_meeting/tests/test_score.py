@@ -356,3 +356,38 @@ class TestScoreInVietnamese(PartyScoreCase):
         line = score.with_env(env_vi).line_ids[0]
         with self.assertRefused(ValidationError, "được chấm từ 0 đến 5"):
             line.points = 6
+
+
+@tagged("post_install", "-at_install")
+class TestScoreQueries(PartyScoreCase):
+    """Suggesting and scoring take the same queries for one meeting or many."""
+
+    def queries(self, function):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        function()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def test_queries_do_not_grow_with_meetings(self):
+        members = self.env["party.member"].create(
+            [{"name": f"Đảng viên {n}", "organization_id": self.cell_b.id} for n in range(10)]
+        )
+        meetings = self.env["party.meeting"]
+        for month in range(1, 7):
+            meeting = self.held_meeting(self.cell_b, f"2026-{month:02d}-03")
+            self.record_attendance(
+                meeting, {member: "present" if month % 2 else "absent_excused"
+                          for member in members}
+            )
+            meetings |= meeting
+        Score = self.env["party.meeting.score"]
+        one = self.queries(lambda: Score._suggest_attendance_points(meetings[0]))
+        many = self.queries(lambda: Score._suggest_attendance_points(meetings))
+        self.assertEqual(many, one)
+        one = self.queries(lambda: Score.create([{"meeting_id": meetings[0].id}]))
+        many = self.queries(
+            lambda: Score.create([{"meeting_id": meeting.id} for meeting in meetings[1:]])
+        )
+        self.assertLessEqual(many, one)

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from . import test_views
@@ -54,6 +54,26 @@ class TestScoreAccess(PartyScoreCase):
         score_a.action_submit()
         score_a.with_user(self.user_cadre).action_confirm()
         self.assertEqual(score_a.state, "confirmed")
+
+    def test_workflow_fields_are_not_written_directly(self):
+        score = self.new_sheet(self.meeting_a, self.full_points(90), user=self.user_secretary)
+        for values in (
+            {"state": "confirmed"},
+            {"confirmed_by_id": self.user_secretary.id},
+            {"state": "submitted"},
+        ):
+            with self.subTest(values=values), self.assertRefused(UserError, "its buttons"):
+                score.with_user(self.user_secretary).write(values)
+        self.assertEqual(score.state, "draft")
+        # nor does a secretary adjust by making a line anew
+        score.line_ids.filtered(lambda line: line.criterion_id == self.crit_time).with_user(
+            self.user_secretary
+        ).unlink()
+        line = self.env["party.meeting.score.line"].with_user(self.user_secretary).create(
+            {"score_id": score.id, "criterion_id": self.crit_time.id, "points": 3,
+             "final_points": 5}
+        )
+        self.assertEqual((line.points, line.final_points), (3, 3))
 
     def test_cadre_neither_creates_nor_scores(self):
         with self.assertRaises(AccessError):
