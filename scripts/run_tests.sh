@@ -66,7 +66,8 @@ odoo_bin=("$ODOO_PYTHON" "$ODOO_PATH/odoo-bin" "--addons-path=$ODOO_PATH/addons,
 install_addon() {  # database, log name, extra options...
     local database=$1 log=$2
     shift 2
-    dropdb --if-exists "$database" 2>/dev/null
+    dropdb --if-exists "$database" \
+        || die "could not drop the database $database: is an Odoo server still using it?"
     say "installing party_cell_meeting on a fresh database $database ($log)"
     "${odoo_bin[@]}" -d "$database" -i party_cell_meeting --stop-after-init \
         --log-level=info --logfile="$log_dir/$log.log" "$@" \

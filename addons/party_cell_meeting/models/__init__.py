@@ -11,3 +11,7 @@ from . import party_no_meeting_day
 from . import res_company
 from . import res_config_settings
 from . import res_users
+from . import party_score_template
+from . import party_score_criterion
+from . import party_meeting_score
+from . import party_meeting_score_line

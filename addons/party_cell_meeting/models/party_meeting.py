@@ -69,6 +69,7 @@ class PartyMeeting(models.Model):
     attendance_ids = fields.One2many(
         "party.meeting.attendance", "meeting_id", copy=False
     )
+    score_ids = fields.One2many("party.meeting.score", "meeting_id", copy=False)
     member_count = fields.Integer(
         "Members Due", compute="_compute_attendance_counts", store=True
     )
@@ -308,6 +309,19 @@ class PartyMeeting(models.Model):
         )
         action["context"] = {"active_id": self.id, "active_model": self._name}
         return action
+
+    def action_open_score(self):
+        """Open the meeting's score sheet, made from the rubric in force."""
+        self.ensure_one()
+        score = self.score_ids[:1] or self.env["party.meeting.score"].create(
+            {"meeting_id": self.id}
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "party.meeting.score",
+            "res_id": score.id,
+            "view_mode": "form",
+        }
 
     def action_load_attendance(self):
         """Add an attendance line for every active member of the cell and every

@@ -7,3 +7,6 @@ from . import test_views
 from . import test_settings
 from . import test_generation
 from . import test_cycle
+from . import test_score
+from . import test_score_access
+from . import test_score_year
