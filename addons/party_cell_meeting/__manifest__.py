@@ -16,6 +16,8 @@ attended them.
         "security/party_cell_meeting_security.xml",
         "security/ir.model.access.csv",
         "security/party_cell_meeting_rules.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
         "views/party_organization_views.xml",
         "views/party_member_views.xml",
         "views/party_position_views.xml",
@@ -24,9 +26,13 @@ attended them.
         "views/party_assignment_views.xml",
         "views/party_meeting_views.xml",
         "views/party_meeting_attendance_views.xml",
+        "views/party_meeting_report_views.xml",
+        "views/party_proposal_views.xml",
         "views/res_users_views.xml",
         "views/party_no_meeting_day_views.xml",
         "views/res_config_settings_views.xml",
+        "wizard/party_proposal_transfer_wizard_views.xml",
+        "wizard/party_meeting_report_reopen_wizard_views.xml",
         "views/party_cell_meeting_menus.xml",
     ],
     "demo": [
@@ -34,7 +40,9 @@ attended them.
         "demo/party_member_demo.xml",
         "demo/party_assignment_demo.xml",
         "demo/party_meeting_demo.xml",
+        "demo/party_report_demo.xml",
     ],
+
     "application": True,
     "installable": True,
 }

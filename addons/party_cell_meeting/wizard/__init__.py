@@ -1,0 +1,2 @@
+from . import party_proposal_transfer_wizard
+from . import party_meeting_report_reopen_wizard
