@@ -5,3 +5,6 @@ from . import test_access
 from . import test_translation
 from . import test_views
 from . import test_settings
+from . import test_report
+from . import test_proposal
+from . import test_report_views
