@@ -42,6 +42,11 @@ attended them.
         "demo/party_meeting_demo.xml",
         "demo/party_report_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "party_cell_meeting/static/tests/tours/**/*",
+        ],
+    },
 
     "application": True,
     "installable": True,

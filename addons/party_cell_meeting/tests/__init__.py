@@ -8,3 +8,4 @@ from . import test_settings
 from . import test_report
 from . import test_proposal
 from . import test_report_views
+from . import test_tour
