@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on fresh databases, as CI runs it:
-#   1. finds Odoo 18.0 (ODOO_PATH, ODOO_PYTHON) and starts PostgreSQL;
+#   1. finds Odoo 18.0 (ODOO_PATH, ODOO_PYTHON), starts PostgreSQL and, as
+#      root, installs Debian's chromium for the browser tests if missing;
 #   2. installs the Python requirements into Odoo's environment;
 #   3. installs the addon on a fresh database without demo data (the tests run
 #      there, so they cannot lean on demo data) and on one with demo data;
@@ -47,6 +48,21 @@ start_postgres() {
     pg_isready -q || die "PostgreSQL did not start."
 }
 start_postgres
+
+
+# The tours run in headless Chromium; Odoo skips them when it finds no browser.
+install_chromium() {
+    if command -v chromium >/dev/null || command -v google-chrome >/dev/null; then
+        return 0
+    fi
+    if [ "$(id -u)" != 0 ]; then
+        die "Chromium is missing and only root may install it here: install Debian's chromium package, then run this again."
+    fi
+    say "installing Chromium for the browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+        || die "could not install chromium with apt-get."
+}
+install_chromium
 if [ "$(id -u)" = 0 ]; then
     me=$(id -un)
     if ! su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname = '$me'\"" | grep -q 1; then

@@ -28,12 +28,16 @@ attended them.
         "views/party_assignment_views.xml",
         "views/party_meeting_views.xml",
         "views/party_meeting_attendance_views.xml",
+        "views/party_meeting_report_views.xml",
+        "views/party_proposal_views.xml",
         "views/res_users_views.xml",
         "views/party_no_meeting_day_views.xml",
         "views/res_config_settings_views.xml",
         "views/party_score_template_views.xml",
         "views/party_meeting_score_views.xml",
         "wizard/party_meeting_absence_wizard_views.xml",
+        "wizard/party_proposal_transfer_wizard_views.xml",
+        "wizard/party_meeting_report_reopen_wizard_views.xml",
         "reports/party_cell_year_score_views.xml",
         "views/party_cell_meeting_menus.xml",
     ],
@@ -42,8 +46,15 @@ attended them.
         "demo/party_member_demo.xml",
         "demo/party_assignment_demo.xml",
         "demo/party_meeting_demo.xml",
+        "demo/party_report_demo.xml",
         "demo/party_score_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "party_cell_meeting/static/tests/tours/**/*",
+        ],
+    },
+
     "application": True,
     "installable": True,
 }

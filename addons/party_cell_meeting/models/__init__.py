@@ -7,6 +7,9 @@ from . import party_assignment_decision
 from . import party_assignment
 from . import party_meeting
 from . import party_meeting_attendance
+from . import party_meeting_report
+from . import party_proposal
+from . import party_proposal_transfer
 from . import party_no_meeting_day
 from . import res_company
 from . import res_config_settings

@@ -114,6 +114,15 @@ class PartyMeeting(models.Model):
         "Secretary Reminded On", copy=False, readonly=True,
         help="When the cell secretary was reminded to prepare this meeting.",
     )
+    report_ids = fields.One2many("party.meeting.report", "meeting_id", "Cadres' Reports")
+    proposal_ids = fields.One2many("party.proposal", "meeting_id", "Proposals Raised")
+    answer_proposal_ids = fields.Many2many(
+        "party.proposal",
+        string="Answers to Report Back",
+        compute="_compute_answer_proposal_ids",
+        help="Proposals of the cell answered since its previous meeting: the "
+        "answers are reported back to the members at this meeting.",
+    )
 
     _sql_constraints = [
         (
@@ -222,6 +231,43 @@ class PartyMeeting(models.Model):
         domain = [("date", ">=", start), ("date", "<", end)]
         return domain if (operator == "=") == value else ["!", "&", *domain]
 
+    @api.depends("cell_id", "date")
+    def _compute_answer_proposal_ids(self):
+        """Proposals answered on or after the cell's previous meeting day and
+        before this meeting's day; three queries for the whole batch."""
+        Proposal = self.env["party.proposal"]
+        dated = self.filtered("date")
+        (self - dated).answer_proposal_ids = Proposal
+        if not dated:
+            return
+        last_date = max(dated.mapped("date"))
+        meeting_dates = dict(
+            self._read_group(
+                [
+                    ("cell_id", "in", dated.cell_id.ids),
+                    ("state", "!=", "cancelled"),
+                    ("date", "<", last_date),
+                ],
+                ["cell_id"],
+                ["date:array_agg"],
+            )
+        )
+        answers = Proposal.search(
+            [
+                ("cell_id", "in", dated.cell_id.ids),
+                ("state", "in", ("resolved", "rejected")),
+                ("date_resolved", "<", last_date),
+            ]
+        )
+        for meeting in dated:
+            earlier = [day for day in meeting_dates.get(meeting.cell_id, []) if day < meeting.date]
+            since = max(earlier) if earlier else None
+            meeting.answer_proposal_ids = answers.filtered(
+                lambda proposal, meeting=meeting, since=since: proposal.cell_id == meeting.cell_id
+                and proposal.date_resolved < meeting.date
+                and (since is None or proposal.date_resolved >= since)
+            )
+
     @api.constrains("cell_id")
     def _check_cell(self):
         for meeting in self:
@@ -284,6 +330,7 @@ class PartyMeeting(models.Model):
                     )
                 )
         self.write({"state": "held"})
+        self.env["party.meeting.report"]._create_for_meetings(self)
         return True
 
     def action_cancel(self):
@@ -321,6 +368,35 @@ class PartyMeeting(models.Model):
             "res_model": "party.meeting.score",
             "res_id": score.id,
             "view_mode": "form",
+        }
+
+    def action_open_my_report(self):
+        """Open the current user's report on this meeting, created if due."""
+        self.ensure_one()
+        Report = self.env["party.meeting.report"]
+        report = Report.search(
+            [("meeting_id", "=", self.id), ("cadre_id.user_id", "=", self.env.uid)], limit=1
+        )
+        if not report:
+            line = self.attendance_ids.filtered(
+                lambda line: line.assignment_id
+                and line.status == "present"
+                and line.member_id.user_id == self.env.user
+            )[:1]
+            if not line:
+                raise UserError(
+                    self.env._(
+                        "Only an assigned cadre who attended the meeting files a "
+                        "report on it: record your attendance as present first."
+                    )
+                )
+            report = Report.create({"meeting_id": self.id, "assignment_id": line.assignment_id.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "party.meeting.report",
+            "res_id": report.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
         }
 
     def action_load_attendance(self):

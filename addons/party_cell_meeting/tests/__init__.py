@@ -10,3 +10,7 @@ from . import test_cycle
 from . import test_score
 from . import test_score_access
 from . import test_score_year
+from . import test_report
+from . import test_proposal
+from . import test_report_views
+from . import test_tour

@@ -1,0 +1,22 @@
+from odoo import fields, models
+
+
+class PartyProposalTransfer(models.Model):
+    _name = "party.proposal.transfer"
+    _description = "Proposal Transfer"
+    _order = "create_date desc, id desc"
+
+    proposal_id = fields.Many2one(
+        "party.proposal", required=True, index=True, ondelete="cascade"
+    )
+    from_authority_id = fields.Many2one(
+        "party.authority", "From", ondelete="restrict"
+    )
+    to_authority_id = fields.Many2one(
+        "party.authority", "To", required=True, ondelete="restrict"
+    )
+    reason = fields.Text(required=True)
+    user_id = fields.Many2one(
+        "res.users", "Transferred By", required=True, default=lambda self: self.env.user
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today)
