@@ -462,10 +462,13 @@ class PartyMeeting(models.Model):
     def _cron_generate_regular_meetings(self):
         """Daily: make sure every cell has its regular meeting of next month."""
         next_month = fields.Date.context_today(self) + relativedelta(months=1)
-        self._generate_regular_meetings(next_month.strftime("%Y-%m"))
+        in_test = getattr(threading.current_thread(), "testing", False)
+        self._generate_regular_meetings(
+            next_month.strftime("%Y-%m"), commit_batches=not in_test
+        )
 
     @api.model
-    def _generate_regular_meetings(self, period, batch_size=2000):
+    def _generate_regular_meetings(self, period, batch_size=2000, commit_batches=False):
         """Create the planned regular meeting of period ('YYYY-MM') for every
         active cell that has none, on the meeting day of the cell's company,
         with a pending line for every cadre assigned to the cell that day.
@@ -473,14 +476,14 @@ class PartyMeeting(models.Model):
         Written in SQL, a batch of cells at a time: a province's or a whole
         country's cells in one run. Running it twice creates nothing more:
         the database refuses a second regular meeting of a cell in a month
-        (ON CONFLICT DO NOTHING), and each batch is committed with its lines,
-        so an interrupted run resumes where it stopped.
+        (ON CONFLICT DO NOTHING). With commit_batches (as the cron runs it),
+        each batch is committed with its lines, so an interrupted run resumes
+        where it stopped.
         """
         if not PERIOD_FORMAT.match(period or ""):
             raise UserError(
                 self.env._("%(period)s is not a month written as YYYY-MM.", period=period)
             )
-        auto_commit = not getattr(threading.current_thread(), "testing", False)
         cells_by_company = self.env["party.organization"]._read_group(
             [("level", "=", "cell")], ["company_id"], ["id:array_agg"]
         )
@@ -494,7 +497,7 @@ class PartyMeeting(models.Model):
                 self._insert_cadre_attendance(meeting_ids)
                 new_meeting_ids += meeting_ids
                 done += len(batch)
-                if auto_commit:
+                if commit_batches:
                     self.env["ir.cron"]._notify_progress(done=done, remaining=total - done)
                     # an interrupted run keeps the batches done
                     self.env.cr.commit()  # pylint: disable=invalid-commit

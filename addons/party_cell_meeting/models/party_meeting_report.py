@@ -5,6 +5,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .party_activity import schedule_activities
+
 # The steps of a cell meeting, in the order of Hướng dẫn 42-HD/BTCTW: the
 # report form shows them in this order.
 MEETING_STEPS = (
@@ -99,6 +101,12 @@ class PartyMeetingReport(models.Model):
         copy=False,
         index=True,
         tracking=True,
+    )
+    date_missing_notified = fields.Datetime(
+        "Missing Report Notified On",
+        copy=False,
+        readonly=True,
+        help="When the cadre and the district office were told the report is missing.",
     )
     is_late = fields.Boolean(
         "Submitted Late",
@@ -454,3 +462,72 @@ class PartyMeetingReport(models.Model):
             if (line.meeting_id.id, line.assignment_id.id) not in existing
         ]
         return self.sudo().create(vals_list)
+
+    # ------------------------------------------------------------------
+    # Missing reports
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_notify_missing_reports(self):
+        """Daily: each report still to submit after its due date gets an
+        activity for its cadre, and the office of the district above the
+        cell one digest of its missing reports. A report is notified once,
+        so the cron can run twice."""
+        missing = self.search(
+            [
+                ("state", "=", "draft"),
+                ("date_deadline", "<", fields.Date.context_today(self)),
+                ("date_missing_notified", "=", False),
+            ]
+        )
+        if not missing:
+            return
+        today = fields.Date.context_today(self)
+        schedule_activities(
+            self.env.ref("party_cell_meeting.mail_activity_type_file_report"),
+            [
+                (
+                    report,
+                    report.cadre_id.user_id,
+                    today,
+                    report.with_context(lang=report.cadre_id.user_id.lang).env._(
+                        "Your report on this meeting was due on %(date)s.",
+                        date=report.date_deadline.strftime("%d/%m/%Y"),
+                    ),
+                )
+                for report in missing
+            ],
+        )
+        missing._post_missing_digests()
+        missing.date_missing_notified = fields.Datetime.now()
+
+    def _post_missing_digests(self):
+        """One message per district, on the district, to its office users."""
+        office_group = self.env.ref("party_cell_meeting.group_party_office")
+        offices = self.env["res.users"].search(
+            [
+                ("groups_id", "in", office_group.ids),
+                ("party_organization_ids", "in", self.district_id.ids),
+            ]
+        )
+        for district, reports in self.grouped("district_id").items():
+            recipients = offices.filtered(
+                lambda user, district=district: district in user.party_organization_ids
+            )
+            if not district or not recipients:
+                continue
+            lang = recipients[0].lang
+            body = self.env["ir.qweb"].with_context(lang=lang)._render(
+                "party_cell_meeting.missing_reports_digest",
+                {"reports": reports.sorted(lambda r: (r.cell_id.name, r.meeting_date))},
+            )
+            district.message_post(
+                body=body,
+                subject=district.with_context(lang=lang).env._(
+                    "Missing reports of assigned cadres: %(count)s",
+                    count=len(reports),
+                ),
+                partner_ids=recipients.partner_id.ids,
+                message_type="notification",
+                subtype_xmlid="mail.mt_note",
+            )

@@ -7,6 +7,7 @@ from . import test_views
 from . import test_settings
 from . import test_generation
 from . import test_cycle
+from . import test_missing_reports
 from . import test_score
 from . import test_score_access
 from . import test_score_year
