@@ -20,3 +20,28 @@ def schedule_activities(activity_type, entries):
     return env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
         vals_list
     )
+
+
+def send_reminders(
+    records, activity_type_xmlid, template_xmlid, recipient, on_record, deadline, note
+):
+    """Remind, for each of records, the party member recipient(record): an
+    activity on on_record(record), due deadline(record), with note(record)
+    (records in the recipient's language), and the email of the template
+    when the member has an address."""
+    env = records.env
+    schedule_activities(
+        env.ref(activity_type_xmlid),
+        [
+            (
+                on_record(record),
+                recipient(record).user_id,
+                deadline(record),
+                note(record.with_context(lang=recipient(record).user_id.lang)),
+            )
+            for record in records
+        ],
+    )
+    with_email = records.filtered(lambda record: recipient(record).partner_id.email)
+    if with_email:
+        env.ref(template_xmlid).send_mail_batch(with_email.ids)

@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, split_every
 
-from .party_activity import schedule_activities
+from .party_activity import send_reminders
 from .party_assignment import EFFECTIVE_STATES
 
 PERIOD_FORMAT = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -608,28 +608,16 @@ class PartyMeeting(models.Model):
 
     def _remind_secretaries(self):
         meetings = self.filtered("cell_id.secretary_id")
-        if not meetings:
-            return
-        schedule_activities(
-            self.env.ref("party_cell_meeting.mail_activity_type_prepare_meeting"),
-            [
-                (
-                    meeting,
-                    meeting.cell_id.secretary_id.user_id,
-                    fields.Date.subtract(meeting.date, days=1),
-                    meeting.with_context(
-                        lang=meeting.cell_id.secretary_id.user_id.lang
-                    ).env._(
-                        "Send the notice to the members and post the documents "
-                        "on the Sổ tay đảng viên điện tử at least one day ahead."
-                    ),
-                )
-                for meeting in meetings
-            ],
+        send_reminders(
+            meetings,
+            "party_cell_meeting.mail_activity_type_prepare_meeting",
+            "party_cell_meeting.mail_template_secretary_reminder",
+            recipient=lambda meeting: meeting.cell_id.secretary_id,
+            on_record=lambda meeting: meeting,
+            deadline=lambda meeting: fields.Date.subtract(meeting.date, days=1),
+            note=lambda meeting: meeting.env._(
+                "Send the notice to the members and post the documents "
+                "on the Sổ tay đảng viên điện tử at least one day ahead."
+            ),
         )
-        with_email = meetings.filtered("cell_id.secretary_id.partner_id.email")
-        if with_email:
-            self.env.ref("party_cell_meeting.mail_template_secretary_reminder").send_mail_batch(
-                with_email.ids
-            )
         meetings.date_secretary_reminded = fields.Datetime.now()

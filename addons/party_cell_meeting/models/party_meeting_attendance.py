@@ -3,7 +3,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .party_activity import schedule_activities
+from .party_activity import send_reminders
 
 
 class PartyMeetingAttendance(models.Model):
@@ -169,26 +169,16 @@ class PartyMeetingAttendance(models.Model):
         self.write({"status": "absent_unexcused"})
 
     def _remind_cadres(self):
-        if not self:
-            return
-        schedule_activities(
-            self.env.ref("party_cell_meeting.mail_activity_type_attend_meeting"),
-            [
-                (
-                    line.meeting_id,
-                    line.member_id.user_id,
-                    line.date,
-                    line.with_context(lang=line.member_id.user_id.lang).env._(
-                        "You are assigned to attend this meeting. If you cannot, "
-                        "declare it with the reason so that your deputy stands in."
-                    ),
-                )
-                for line in self
-            ],
+        send_reminders(
+            self,
+            "party_cell_meeting.mail_activity_type_attend_meeting",
+            "party_cell_meeting.mail_template_cadre_reminder",
+            recipient=lambda line: line.member_id,
+            on_record=lambda line: line.meeting_id,
+            deadline=lambda line: line.date,
+            note=lambda line: line.env._(
+                "You are assigned to attend this meeting. If you cannot, "
+                "declare it with the reason so that your deputy stands in."
+            ),
         )
-        with_email = self.filtered("member_id.partner_id.email")
-        if with_email:
-            self.env.ref("party_cell_meeting.mail_template_cadre_reminder").send_mail_batch(
-                with_email.ids
-            )
         self.date_reminded = fields.Datetime.now()

@@ -6,6 +6,13 @@ from odoo.tests import TransactionCase
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 
+def load_vietnamese(env):
+    """Activate Vietnamese and load the addon's translation, as a database
+    installed with --load-language=vi_VN has it."""
+    env["res.lang"]._activate_lang("vi_VN")
+    env["ir.module.module"]._load_module_terms(["party_cell_meeting"], ["vi_VN"], overwrite=True)
+
+
 class PartyCellMeetingCase(TransactionCase):
     """A small province with users per role, built by the tests themselves.
 

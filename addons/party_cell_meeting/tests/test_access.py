@@ -50,6 +50,18 @@ class TestAccess(PartyCellMeetingCase):
         self.env.invalidate_all()
         return self.env[model].with_user(user).search([("id", "in", records.ids)])
 
+    def assertFindsEverything(self, user):
+        for model, records in (
+            ("party.organization", self.organizations),
+            ("party.member", self.members),
+            ("party.assignment.decision", self.decision),
+            ("party.assignment", self.assignments),
+            ("party.meeting", self.meetings),
+            ("party.meeting.attendance", self.lines),
+        ):
+            with self.subTest(model=model):
+                self.assertEqual(self.search_as(user, model, records), records)
+
     def assertCannotRead(self, user, records):
         self.env.invalidate_all()
         with self.assertRaises(AccessError):
@@ -238,16 +250,7 @@ class TestAccess(PartyCellMeetingCase):
     def test_office_province_sees_everything(self):
         """The provincial office sees and manages everything in the province."""
         office = self.user_office_province
-        for model, records in (
-            ("party.organization", self.organizations),
-            ("party.member", self.members),
-            ("party.assignment.decision", self.decision),
-            ("party.assignment", self.assignments),
-            ("party.meeting", self.meetings),
-            ("party.meeting.attendance", self.lines),
-        ):
-            with self.subTest(model=model):
-                self.assertEqual(self.search_as(office, model, records), records)
+        self.assertFindsEverything(office)
         self.meeting_c.with_user(office).write({"location": "Nhà văn hóa thôn C"})
         self.cell_c.with_user(office).write({"is_special": True})
         self.line_c1.with_user(office).write({"status": "present"})
@@ -526,16 +529,7 @@ class TestAccess(PartyCellMeetingCase):
     def test_manager_reads_and_writes_everything(self):
         """A manager reads, writes, creates and deletes everywhere."""
         manager = self.user_manager
-        for model, records in (
-            ("party.organization", self.organizations),
-            ("party.member", self.members),
-            ("party.assignment.decision", self.decision),
-            ("party.assignment", self.assignments),
-            ("party.meeting", self.meetings),
-            ("party.meeting.attendance", self.lines),
-        ):
-            with self.subTest(model=model):
-                self.assertEqual(self.search_as(manager, model, records), records)
+        self.assertFindsEverything(manager)
         self.cell_c.with_user(manager).write({"is_special": True})
         self.member_c1.with_user(manager).write({"card_number": "C-001"})
         self.meeting_c.with_user(manager).write({"location": "Nhà văn hóa thôn C"})

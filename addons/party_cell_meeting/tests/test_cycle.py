@@ -6,7 +6,7 @@ from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .common import PartyCellMeetingCase
+from .common import PartyCellMeetingCase, load_vietnamese
 
 
 @tagged("post_install", "-at_install")
@@ -81,10 +81,7 @@ class TestMonthlyCycle(PartyCellMeetingCase):
         self.assertFalse(self.reminder_mails(self.member_c1.partner_id))
 
     def test_reminder_email_is_in_vietnamese(self):
-        self.env["res.lang"]._activate_lang("vi_VN")
-        self.env["ir.module.module"]._load_module_terms(
-            ["party_cell_meeting"], ["vi_VN"], overwrite=True
-        )
+        load_vietnamese(self.env)
         self.cadre.partner_id.write({"email": "can.bo@example.com", "lang": "vi_VN"})
         with freeze_time("2026-04-01"):
             self.Meeting._cron_send_reminders()

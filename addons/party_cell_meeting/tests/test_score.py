@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
+from .common import load_vietnamese
 from .score_common import PartyScoreCase
 
 
@@ -337,10 +338,7 @@ class TestScoreInVietnamese(PartyScoreCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("vi_VN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["party_cell_meeting"], ["vi_VN"], overwrite=True
-        )
+        load_vietnamese(cls.env)
 
     def test_classes_and_messages(self):
         env_vi = self.env(context=dict(self.env.context, lang="vi_VN"))

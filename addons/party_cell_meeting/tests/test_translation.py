@@ -1,5 +1,7 @@
 from odoo.tests import TransactionCase, tagged
 
+from .common import load_vietnamese
+
 
 @tagged("post_install", "-at_install")
 class TestVietnameseInterface(TransactionCase):
@@ -8,10 +10,7 @@ class TestVietnameseInterface(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("vi_VN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["party_cell_meeting"], ["vi_VN"], overwrite=True
-        )
+        load_vietnamese(cls.env)
         cls.env_vi = cls.env(context=dict(cls.env.context, lang="vi_VN"))
 
     def test_app_menu(self):
