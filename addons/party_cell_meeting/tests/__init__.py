@@ -14,3 +14,4 @@ from . import test_report
 from . import test_proposal
 from . import test_report_views
 from . import test_tour
+from . import test_stat
