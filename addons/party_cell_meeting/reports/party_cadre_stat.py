@@ -19,7 +19,7 @@ class PartyCadreStat(models.Model):
     _order = "year desc, organization_id, cadre_id"
     _rec_name = "cadre_id"
 
-    cadre_id = fields.Many2one("party.member", "Cadre", readonly=True)
+    cadre_id = fields.Many2one("party.member", readonly=True)
     organization_id = fields.Many2one(
         "party.organization",
         "Assigning Committee",
@@ -56,19 +56,20 @@ class PartyCadreStat(models.Model):
                        asg.issuer_id AS organization_id,
                        a.company_id,
                        to_char(a.date, 'YYYY') AS year,
-                       count(*) AS assigned_count,
-                       count(*) FILTER (WHERE a.status = 'present') AS attended_count,
-                       count(*) FILTER (WHERE a.status = 'absent_excused') AS excused_count,
-                       count(*) FILTER (WHERE a.status = 'absent_unexcused') AS unexcused_count,
-                       count(*) FILTER (WHERE a.status = 'present') AS report_due_count,
+                       count(*)::int AS assigned_count,
+                       count(*) FILTER (WHERE a.status = 'present')::int AS attended_count,
+                       count(*) FILTER (WHERE a.status = 'absent_excused')::int AS excused_count,
+                       count(*) FILTER (WHERE a.status = 'absent_unexcused')::int
+                           AS unexcused_count,
+                       count(*) FILTER (WHERE a.status = 'present')::int AS report_due_count,
                        count(*) FILTER (WHERE a.status = 'present'
-                                          AND r.date_submitted <= r.date_deadline)
+                                          AND r.date_submitted <= r.date_deadline)::int
                            AS report_on_time_count,
                        count(*) FILTER (WHERE a.status = 'present'
-                                          AND r.date_submitted > r.date_deadline)
+                                          AND r.date_submitted > r.date_deadline)::int
                            AS report_late_count,
                        count(*) FILTER (WHERE a.status = 'present'
-                                          AND r.date_submitted IS NULL)
+                                          AND r.date_submitted IS NULL)::int
                            AS report_missing_count,
                        round(100.0 * count(*) FILTER (WHERE a.status = 'present')
                              / count(*), 1) AS attendance_rate,

@@ -20,7 +20,7 @@ class PartyCellMonthStat(models.Model):
     _order = "period desc, cell_id"
     _rec_name = "cell_id"
 
-    cell_id = fields.Many2one("party.organization", "Cell", readonly=True)
+    cell_id = fields.Many2one("party.organization", readonly=True)
     district_id = fields.Many2one("party.organization", "District Committee", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     period = fields.Char("Month", readonly=True, help="The month, as YYYY-MM.")
@@ -73,35 +73,39 @@ class PartyCellMonthStat(models.Model):
                        to_date(m.period || '-01', 'YYYY-MM-DD') AS date,
                        bool_or(%(held)s AND m.kind = 'regular') AS regular_held,
                        bool_or(%(held)s AND m.kind = 'regular')::int AS regular_held_count,
-                       count(*) FILTER (WHERE %(held)s) AS held_count,
-                       count(*) FILTER (WHERE m.state = 'cancelled') AS cancelled_count,
-                       count(*) FILTER (WHERE m.state = 'planned') AS planned_count,
-                       count(*) FILTER (WHERE %(held)s AND m.cadre_attended)
+                       count(*) FILTER (WHERE %(held)s)::int AS held_count,
+                       count(*) FILTER (WHERE m.state = 'cancelled')::int AS cancelled_count,
+                       count(*) FILTER (WHERE m.state = 'planned')::int AS planned_count,
+                       count(*) FILTER (WHERE %(held)s AND m.cadre_attended)::int
                            AS cadre_attended_count,
-                       coalesce(sum(m.member_count) FILTER (WHERE %(held)s), 0) AS member_count,
-                       coalesce(sum(m.present_count) FILTER (WHERE %(held)s), 0) AS present_count,
+                       coalesce(sum(m.member_count) FILTER (WHERE %(held)s), 0)::int
+                           AS member_count,
+                       coalesce(sum(m.present_count) FILTER (WHERE %(held)s), 0)::int
+                           AS present_count,
                        round(coalesce(100.0 * sum(m.present_count) FILTER (WHERE %(held)s)
                              / nullif(sum(m.member_count) FILTER (WHERE %(held)s), 0), 0), 1)
                            AS attendance_rate,
-                       coalesce(sum(r.due) FILTER (WHERE %(held)s), 0) AS report_due_count,
-                       coalesce(sum(r.on_time) FILTER (WHERE %(held)s), 0)
+                       coalesce(sum(r.due) FILTER (WHERE %(held)s), 0)::int AS report_due_count,
+                       coalesce(sum(r.on_time) FILTER (WHERE %(held)s), 0)::int
                            AS report_on_time_count,
-                       coalesce(sum(r.late) FILTER (WHERE %(held)s), 0) AS report_late_count,
-                       coalesce(sum(r.due - r.on_time - r.late) FILTER (WHERE %(held)s), 0)
+                       coalesce(sum(r.late) FILTER (WHERE %(held)s), 0)::int AS report_late_count,
+                       coalesce(sum(r.due - r.on_time - r.late) FILTER (WHERE %(held)s), 0)::int
                            AS report_missing_count,
                        (array_agg(s.total ORDER BY m.date DESC, m.id DESC)
                             FILTER (WHERE s.id IS NOT NULL AND m.kind = 'regular'))[1] AS score,
                        (array_agg(s.classification ORDER BY m.date DESC, m.id DESC)
                             FILTER (WHERE s.id IS NOT NULL AND m.kind = 'regular'))[1]
                            AS classification,
-                       count(s.id) FILTER (WHERE s.classification = 'excellent') AS excellent_count,
-                       count(s.id) FILTER (WHERE s.classification = 'good') AS good_count,
-                       count(s.id) FILTER (WHERE s.classification = 'average') AS average_count,
-                       count(s.id) FILTER (WHERE s.classification = 'poor') AS poor_count,
-                       coalesce(sum(p.raised), 0) AS proposal_count,
-                       coalesce(sum(p.open), 0) AS proposal_open_count,
-                       coalesce(sum(p.resolved), 0) AS proposal_resolved_count,
-                       coalesce(sum(p.rejected), 0) AS proposal_rejected_count
+                       count(s.id) FILTER (WHERE s.classification = 'excellent')::int
+                           AS excellent_count,
+                       count(s.id) FILTER (WHERE s.classification = 'good')::int AS good_count,
+                       count(s.id) FILTER (WHERE s.classification = 'average')::int
+                           AS average_count,
+                       count(s.id) FILTER (WHERE s.classification = 'poor')::int AS poor_count,
+                       coalesce(sum(p.raised), 0)::int AS proposal_count,
+                       coalesce(sum(p.open), 0)::int AS proposal_open_count,
+                       coalesce(sum(p.resolved), 0)::int AS proposal_resolved_count,
+                       coalesce(sum(p.rejected), 0)::int AS proposal_rejected_count
                   FROM party_meeting m
              LEFT JOIN party_meeting_score s
                     ON s.meeting_id = m.id AND s.state = 'confirmed' AND %(held)s

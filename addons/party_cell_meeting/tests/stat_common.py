@@ -82,7 +82,9 @@ class PartyStatCase(PartyReportCase):
 
         # proposals of March in every state
         Proposal = cls.env["party.proposal"]
-        description = "Đường bê tông thôn A dài 500 m bị hư hỏng, đề nghị xã sửa chữa trước mùa mưa."
+        description = (
+            "Đường bê tông thôn A dài 500 m bị hư hỏng, đề nghị xã sửa chữa trước mùa mưa."
+        )
         cls.proposals = Proposal.create(
             [
                 {"name": name, "description": description, "meeting_id": cls.meeting_a.id,
@@ -122,9 +124,8 @@ class PartyStatCase(PartyReportCase):
             meeting.action_load_attendance()
             for line in meeting.attendance_ids:
                 status = statuses.get(line.member_id, "present")
-                line.write(
-                    {"status": status, "reason": "Đi công tác" if status == "absent_excused" else False}
-                )
+                reason = "Đi công tác" if status == "absent_excused" else False
+                line.write({"status": status, "reason": reason})
             meeting.action_mark_held()
 
     def refresh_views(self):

@@ -181,7 +181,7 @@ class TestCellMonthStat(PartyStatCase):
                 "planned_count": Meeting.search_count(meetings + [("state", "=", "planned")]),
                 "cadre_attended_count": len(held.filtered("cadre_attended")),
                 "member_count": len(members),
-                "present_count": len(members.filtered(lambda l: l.status == "present")),
+                "present_count": len(members.filtered(lambda line: line.status == "present")),
                 "report_due_count": len(present_cadres),
                 "report_on_time_count": len(on_time),
                 "report_late_count": len(late),
