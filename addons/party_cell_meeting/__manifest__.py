@@ -35,6 +35,7 @@ attended them.
         "views/res_config_settings_views.xml",
         "views/party_score_template_views.xml",
         "views/party_meeting_score_views.xml",
+        "views/party_cadre_evaluation_views.xml",
         "wizard/party_meeting_absence_wizard_views.xml",
         "wizard/party_proposal_transfer_wizard_views.xml",
         "wizard/party_meeting_report_reopen_wizard_views.xml",
@@ -49,6 +50,7 @@ attended them.
         "demo/party_meeting_demo.xml",
         "demo/party_report_demo.xml",
         "demo/party_score_demo.xml",
+        "demo/party_evaluation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
