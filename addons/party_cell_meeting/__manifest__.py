@@ -39,8 +39,11 @@ attended them.
         "wizard/party_meeting_absence_wizard_views.xml",
         "wizard/party_proposal_transfer_wizard_views.xml",
         "wizard/party_meeting_report_reopen_wizard_views.xml",
+        "wizard/party_report_export_wizard_views.xml",
         "reports/party_cell_year_score_views.xml",
         "reports/party_stat_views.xml",
+        "reports/party_cell_meeting_reports.xml",
+        "reports/party_cell_meeting_templates.xml",
         "views/party_cell_meeting_menus.xml",
     ],
     "demo": [
