@@ -163,15 +163,16 @@ class PartyCadreEvaluation(models.Model):
         year = str(year)
         # the view reads the tables behind the ORM's back
         self.env.flush_all()
+        committee_ids = organization._party_subtree_ids()
         stats = self.env["party.cadre.stat"]._read_group(
-            [("organization_id", "child_of", organization.ids), ("year", "=", year)],
+            [("organization_id", "in", committee_ids), ("year", "=", year)],
             ["organization_id", "cadre_id"],
             [f"{name}:sum" for name in FROZEN_FIGURES],
         )
         existing = {
             (evaluation.organization_id, evaluation.cadre_id): evaluation
             for evaluation in self.search(
-                [("organization_id", "child_of", organization.ids), ("year", "=", year)]
+                [("organization_id", "in", committee_ids), ("year", "=", year)]
             )
         }
         now = fields.Datetime.now()

@@ -14,10 +14,12 @@ class PartyCadreStat(models.Model):
     keeps its first submission date)."""
 
     _name = "party.cadre.stat"
+    _inherit = ["party.stat.scope.mixin"]
     _description = "Cadre Attendance and Reporting by Year"
     _auto = False
     _order = "year desc, organization_id, cadre_id"
     _rec_name = "cadre_id"
+    _party_scope_field = "organization_id"
 
     cadre_id = fields.Many2one("party.member", readonly=True)
     organization_id = fields.Many2one(

@@ -15,6 +15,7 @@ class PartyCellMonthStat(models.Model):
     organization is their sum); the rates are recomputed from the sums."""
 
     _name = "party.cell.month.stat"
+    _inherit = ["party.stat.scope.mixin"]
     _description = "Cell Meetings by Month"
     _auto = False
     _order = "period desc, cell_id"

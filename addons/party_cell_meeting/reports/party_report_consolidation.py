@@ -81,10 +81,11 @@ class ReportPartyConsolidation(models.AbstractModel):
         # the views read the tables behind the ORM's back
         self.env.flush_all()
         Stat = self.env["party.cell.month.stat"]
+        cell_ids = organization._party_subtree_ids(cells_only=True)
         domain = [
-            ("cell_id", "child_of", organization.id),
-            ("date", ">=", start_of(date_from, "month")),
-            ("date", "<=", date_to),
+            ("cell_id", "in", cell_ids),
+            ("period", ">=", date_from.strftime("%Y-%m")),
+            ("period", "<=", date_to.strftime("%Y-%m")),
         ]
         aggregates = [f"{name}:sum" for name in MONTH_FIGURES]
         by_cell = Stat._read_group(
@@ -98,14 +99,14 @@ class ReportPartyConsolidation(models.AbstractModel):
             figures["attendance_rate"] = rate(figures["present_count"], figures["member_count"])
             cells.append((cell, figures))
         Organization = self.env["party.organization"]
-        cell_domain = [("id", "child_of", organization.id), ("level", "=", "cell")]
+        cell_domain = [("id", "in", cell_ids)]
         months = (date_to.year - date_from.year) * 12 + date_to.month - date_from.month + 1
         cell_count = Organization.search_count(cell_domain)
         Proposal = self.env["party.proposal"]
         proposal_states = dict(
             Proposal._read_group(
                 [
-                    ("cell_id", "child_of", organization.id),
+                    ("cell_id", "in", cell_ids),
                     ("meeting_id.date", ">=", date_from),
                     ("meeting_id.date", "<=", date_to),
                 ],
@@ -170,7 +171,10 @@ class ReportPartyCadreYear(models.AbstractModel):
     @api.model
     def _sheet(self, organization, year):
         self.env.flush_all()
-        domain = [("organization_id", "child_of", organization.id), ("year", "=", year)]
+        domain = [
+            ("organization_id", "in", organization._party_subtree_ids()),
+            ("year", "=", year),
+        ]
         rows = []
         for cadre, *sums in self.env["party.cadre.stat"]._read_group(
             domain, ["cadre_id"], [f"{name}:sum" for name in FROZEN_FIGURES], order="cadre_id"

@@ -169,9 +169,9 @@ class PartyReportExportWizard(models.TransientModel):
         date_from, date_to = self._months()
         return self.env["party.cell.month.stat"].search_fetch(
             [
-                ("cell_id", "child_of", self.organization_id.id),
-                ("date", ">=", date_from),
-                ("date", "<=", date_to),
+                ("cell_id", "in", self.organization_id._party_subtree_ids(cells_only=True)),
+                ("period", ">=", date_from.strftime("%Y-%m")),
+                ("period", "<=", date_to.strftime("%Y-%m")),
             ],
             [
                 "cell_id", "district_id", "period", "regular_held", "held_count",
@@ -187,7 +187,7 @@ class PartyReportExportWizard(models.TransientModel):
     def _cadre_rows(self):
         return self.env["party.cadre.stat"].search(
             [
-                ("organization_id", "child_of", self.organization_id.id),
+                ("organization_id", "in", self.organization_id._party_subtree_ids()),
                 ("year", ">=", str(self.date_from.year)),
                 ("year", "<=", str(self.date_to.year)),
             ],
