@@ -4,11 +4,21 @@ an organization tree, members, cadres and assignments in force.
 
     python bench/generate_data.py --scale province --db party_bench_province
     python bench/generate_data.py --scale national --db party_bench_national
+    python bench/generate_data.py --db party_bench_national --add-year 2025
 
 province: 1 province, 10 districts, 150 communes, 1,500 cells, 60,000
 members, 500 cadres. national: 63 provinces, 800 cells each (50,400 cells),
 1,008,000 members, 31,500 cadres. Every cell gets a principal cadre (a
 cadre attends three cells) and every fourth cell a deputy.
+--add-year YEAR adds, to a database filled so (after the others, or alone on
+an existing one, upgraded to the current addon), a year of held regular
+meetings with their outcome, by INSERT ... SELECT: each cell's meeting of
+every month with its members' counts (no member lines), its cadres'
+attendance lines (85% present, 10% excused, 5% unexcused), their reports
+(80% on time, 10% late, 10% never submitted), a proposal at every tenth
+meeting in each state in turn, and a confirmed score sheet of the
+installed rubric for every meeting (without lines). Deterministic: the
+outcome is chosen from the row ids.
 Run it with Odoo's Python; ODOO_PATH defaults to /opt/odoo/18.0.
 """
 
@@ -173,17 +183,131 @@ def fill(db, scale):
     return counts
 
 
+YEAR_SQL = (
+    # the meetings, held on the 3rd, with 20 members due and 15 to 20 present
+    """
+    INSERT INTO party_meeting (cell_id, district_id, company_id, date, period, kind, state,
+                               time_start, member_count, present_count, excused_count,
+                               unexcused_count, attendance_rate, cadre_attended,
+                               create_date, write_date)
+    SELECT c.id, c.district_id, c.company_id, make_date(%(year)s, m, 3),
+           to_char(make_date(%(year)s, m, 1), 'YYYY-MM'), 'regular', 'held', 19.5,
+           20, 15 + (c.id + m) %% 6, (5 - (c.id + m) %% 6) / 2,
+           5 - (c.id + m) %% 6 - (5 - (c.id + m) %% 6) / 2,
+           5 * (15 + (c.id + m) %% 6), false, now(), now()
+      FROM party_organization c CROSS JOIN generate_series(1, 12) m
+     WHERE c.level = 'cell' AND c.active
+    ON CONFLICT DO NOTHING
+    """,
+    # the assigned cadres' lines
+    """
+    INSERT INTO party_meeting_attendance (meeting_id, cell_id, date, period, company_id,
+                                          member_id, attendee_role, assignment_id, status,
+                                          reason, create_date, write_date)
+    SELECT m.id, m.cell_id, m.date, m.period, m.company_id, a.cadre_id, 'assigned_cadre',
+           a.id, CASE WHEN (m.id + a.id) %% 20 < 17 THEN 'present'
+                      WHEN (m.id + a.id) %% 20 < 19 THEN 'absent_excused'
+                      ELSE 'absent_unexcused' END,
+           CASE WHEN (m.id + a.id) %% 20 IN (17, 18) THEN 'Đi công tác' END, now(), now()
+      FROM party_meeting m
+      JOIN party_assignment a ON a.cell_id = m.cell_id AND a.state = 'in_force'
+     WHERE m.date >= make_date(%(year)s, 1, 1) AND m.date < make_date(%(year)s + 1, 1, 1)
+       AND m.kind = 'regular' AND m.state = 'held'
+    ON CONFLICT DO NOTHING
+    """,
+    """
+    UPDATE party_meeting m SET cadre_attended = true
+     WHERE m.date >= make_date(%(year)s, 1, 1) AND m.date < make_date(%(year)s + 1, 1, 1)
+       AND EXISTS (SELECT 1 FROM party_meeting_attendance a WHERE a.meeting_id = m.id
+                   AND a.attendee_role = 'assigned_cadre' AND a.status = 'present')
+    """,
+    # their reports, due on the 10th
+    """
+    INSERT INTO party_meeting_report (meeting_id, assignment_id, cadre_id, cell_id, district_id,
+                                      company_id, meeting_date, period, date_deadline,
+                                      date_submitted, state, is_late, member_total,
+                                      member_present, member_excused, member_unexcused,
+                                      member_exempt, create_date, write_date)
+    SELECT l.meeting_id, l.assignment_id, l.member_id, l.cell_id, m.district_id, l.company_id,
+           l.date, l.period, l.date + 7,
+           CASE WHEN l.id %% 10 < 8 THEN l.date + 5 WHEN l.id %% 10 = 8 THEN l.date + 12 END,
+           CASE WHEN l.id %% 10 < 9 THEN 'submitted' ELSE 'draft' END,
+           l.id %% 10 = 8, 20, m.present_count, m.excused_count, m.unexcused_count, 0,
+           now(), now()
+      FROM party_meeting_attendance l JOIN party_meeting m ON m.id = l.meeting_id
+     WHERE l.date >= make_date(%(year)s, 1, 1) AND l.date < make_date(%(year)s + 1, 1, 1)
+       AND l.attendee_role = 'assigned_cadre' AND l.status = 'present'
+    ON CONFLICT DO NOTHING
+    """,
+    # a proposal at every tenth meeting, in each state in turn
+    """
+    INSERT INTO party_proposal (name, description, category, meeting_id, cell_id, district_id,
+                                company_id, date_raised, state, is_overdue, create_date,
+                                write_date)
+    SELECT 'Kiến nghị ' || m.id, 'Đề nghị sửa chữa đường liên thôn trước mùa mưa.', 'other',
+           m.id, m.cell_id, m.district_id, m.company_id, m.date,
+           (ARRAY['new', 'assigned', 'in_progress', 'resolved', 'rejected'])[m.id / 10 %% 5 + 1],
+           false, now(), now()
+      FROM party_meeting m
+     WHERE m.date >= make_date(%(year)s, 1, 1) AND m.date < make_date(%(year)s + 1, 1, 1)
+       AND m.id %% 10 = 0
+    """,
+    # a confirmed score sheet for every meeting
+    """
+    INSERT INTO party_meeting_score (meeting_id, cell_id, district_id, company_id, date, period,
+                                     year, kind, template_id, state, self_total, total,
+                                     self_classification, classification, create_date,
+                                     write_date)
+    SELECT m.id, m.cell_id, m.district_id, m.company_id, m.date, m.period,
+           to_char(m.date, 'YYYY'), m.kind, t.id, 'confirmed', s.total, s.total, s.class, s.class,
+           now(), now()
+      FROM party_meeting m
+      CROSS JOIN LATERAL (SELECT id FROM party_score_template ORDER BY id LIMIT 1) t
+      CROSS JOIN LATERAL (SELECT 60 + m.id %% 40 AS total,
+                                 CASE WHEN m.id %% 40 >= 30 THEN 'excellent'
+                                      WHEN m.id %% 40 >= 15 THEN 'good'
+                                      ELSE 'average' END AS class) s
+     WHERE m.date >= make_date(%(year)s, 1, 1) AND m.date < make_date(%(year)s + 1, 1, 1)
+    ON CONFLICT DO NOTHING
+    """,
+)
+
+
+def add_year(db, year):
+    connection = psycopg2.connect(dbname=db)
+    cr = connection.cursor()
+    for statement in YEAR_SQL:
+        cr.execute(statement, {"year": year})
+    connection.commit()
+    cr.execute("ANALYZE")
+    connection.commit()
+    counts = {}
+    for table in ("party_meeting", "party_meeting_attendance", "party_meeting_report",
+                  "party_proposal", "party_meeting_score"):
+        cr.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 - fixed table names
+        counts[table] = cr.fetchone()[0]
+    connection.close()
+    return counts
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", choices=sorted(SCALES), default="province")
+    parser.add_argument("--scale", choices=sorted(SCALES))
     parser.add_argument("--db", required=True)
+    parser.add_argument("--add-year", type=int, help="add a year of held meetings")
     args = parser.parse_args()
-    started = time.monotonic()
-    install(args.db)
-    installed = time.monotonic()
-    counts = fill(args.db, args.scale)
-    print(f"{args.db}: installed in {installed - started:.0f} s, "
-          f"filled in {time.monotonic() - installed:.0f} s: {counts}")
+    if args.scale or not args.add_year:
+        started = time.monotonic()
+        install(args.db)
+        installed = time.monotonic()
+        counts = fill(args.db, args.scale or "province")
+        print(f"{args.db}: installed in {installed - started:.0f} s, "
+              f"filled in {time.monotonic() - installed:.0f} s: {counts}")
+    if args.add_year:
+        started = time.monotonic()
+        counts = add_year(args.db, args.add_year)
+        print(f"{args.db}: year {args.add_year} added in {time.monotonic() - started:.0f} s: "
+              f"{counts}")
 
 
 if __name__ == "__main__":

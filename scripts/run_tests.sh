@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite on fresh databases, as CI runs it:
 #   1. finds Odoo 18.0 (ODOO_PATH, ODOO_PYTHON), starts PostgreSQL and, as
-#      root, installs Debian's chromium for the browser tests if missing;
+#      root, installs Debian's chromium for the browser tests and wkhtmltopdf
+#      for the PDF reports if missing;
 #   2. installs the Python requirements into Odoo's environment;
 #   3. installs the addon on a fresh database without demo data (the tests run
 #      there, so they cannot lean on demo data) and on one with demo data;
@@ -63,6 +64,20 @@ install_chromium() {
         || die "could not install chromium with apt-get."
 }
 install_chromium
+
+# The real PDF test renders through wkhtmltopdf; Odoo cannot print without it.
+install_wkhtmltopdf() {
+    if command -v wkhtmltopdf >/dev/null; then
+        return 0
+    fi
+    if [ "$(id -u)" != 0 ]; then
+        die "wkhtmltopdf is missing and only root may install it here: install Debian's wkhtmltopdf package, then run this again."
+    fi
+    say "installing wkhtmltopdf for the PDF reports"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wkhtmltopdf >/dev/null \
+        || die "could not install wkhtmltopdf with apt-get."
+}
+install_wkhtmltopdf
 if [ "$(id -u)" = 0 ]; then
     me=$(id -un)
     if ! su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname = '$me'\"" | grep -q 1; then

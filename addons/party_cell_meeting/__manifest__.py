@@ -35,11 +35,16 @@ attended them.
         "views/res_config_settings_views.xml",
         "views/party_score_template_views.xml",
         "views/party_meeting_score_views.xml",
+        "views/party_cadre_evaluation_views.xml",
         "wizard/party_meeting_absence_wizard_views.xml",
         "wizard/party_proposal_transfer_wizard_views.xml",
         "wizard/party_meeting_report_reopen_wizard_views.xml",
+        "wizard/party_report_export_wizard_views.xml",
         "reports/party_cell_year_score_views.xml",
         "reports/party_missing_report_digest_templates.xml",
+        "reports/party_stat_views.xml",
+        "reports/party_cell_meeting_reports.xml",
+        "reports/party_cell_meeting_templates.xml",
         "views/party_cell_meeting_menus.xml",
     ],
     "demo": [
@@ -49,6 +54,7 @@ attended them.
         "demo/party_meeting_demo.xml",
         "demo/party_report_demo.xml",
         "demo/party_score_demo.xml",
+        "demo/party_evaluation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -18,3 +18,4 @@ from . import party_score_template
 from . import party_score_criterion
 from . import party_meeting_score
 from . import party_meeting_score_line
+from . import party_cadre_evaluation

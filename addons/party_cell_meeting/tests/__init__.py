@@ -15,3 +15,8 @@ from . import test_report
 from . import test_proposal
 from . import test_report_views
 from . import test_tour
+from . import test_stat
+from . import test_print
+from . import test_print_pdf
+from . import test_export
+from . import test_stat_evaluation

@@ -1,0 +1,95 @@
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+
+class PartyCadreStat(models.Model):
+    """A cadre's year: the held meetings they were assigned to attend, how
+    they attended, and the reports owed on the meetings they attended.
+
+    One row per cadre, year and assigning committee (`organization_id`, the
+    issuer of the decision): the committee that rates the cadre at year end
+    reads its own cadres. A report is due on every held meeting the cadre
+    attended; it is on time when first submitted by its due date, late when
+    after, missing while never submitted (a report reopened for correction
+    keeps its first submission date)."""
+
+    _name = "party.cadre.stat"
+    _inherit = ["party.stat.scope.mixin"]
+    _description = "Cadre Attendance and Reporting by Year"
+    _auto = False
+    _order = "year desc, organization_id, cadre_id"
+    _rec_name = "cadre_id"
+    _party_scope_field = "organization_id"
+
+    cadre_id = fields.Many2one("party.member", readonly=True)
+    organization_id = fields.Many2one(
+        "party.organization",
+        "Assigning Committee",
+        readonly=True,
+        help="The committee whose decision assigned the cadre.",
+    )
+    company_id = fields.Many2one("res.company", readonly=True)
+    year = fields.Char(readonly=True)
+    assigned_count = fields.Integer("Meetings Assigned", readonly=True)
+    attended_count = fields.Integer("Attended", readonly=True)
+    excused_count = fields.Integer("Absent (Excused)", readonly=True)
+    unexcused_count = fields.Integer("Absent (Unexcused)", readonly=True)
+    report_due_count = fields.Integer("Reports Due", readonly=True)
+    report_on_time_count = fields.Integer("Reports On Time", readonly=True)
+    report_late_count = fields.Integer("Reports Late", readonly=True)
+    report_missing_count = fields.Integer("Reports Missing", readonly=True)
+    attendance_rate = fields.Float(
+        "Attendance Rate (%)", readonly=True, aggregator="avg", digits=(5, 1),
+        help="Meetings attended out of the held meetings the cadre was assigned to.",
+    )
+    report_rate = fields.Float(
+        "Reports On Time (%)", readonly=True, aggregator="avg", digits=(5, 1),
+        help="Reports submitted by their due date out of the reports due.",
+    )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %(table)s AS (
+                SELECT min(a.id) AS id,
+                       a.member_id AS cadre_id,
+                       asg.issuer_id AS organization_id,
+                       a.company_id,
+                       to_char(a.date, 'YYYY') AS year,
+                       count(*)::int AS assigned_count,
+                       count(*) FILTER (WHERE a.status = 'present')::int AS attended_count,
+                       count(*) FILTER (WHERE a.status = 'absent_excused')::int AS excused_count,
+                       count(*) FILTER (WHERE a.status = 'absent_unexcused')::int
+                           AS unexcused_count,
+                       count(*) FILTER (WHERE a.status = 'present')::int AS report_due_count,
+                       count(*) FILTER (WHERE a.status = 'present'
+                                          AND r.date_submitted <= r.date_deadline)::int
+                           AS report_on_time_count,
+                       count(*) FILTER (WHERE a.status = 'present'
+                                          AND r.date_submitted > r.date_deadline)::int
+                           AS report_late_count,
+                       count(*) FILTER (WHERE a.status = 'present'
+                                          AND r.date_submitted IS NULL)::int
+                           AS report_missing_count,
+                       round(100.0 * count(*) FILTER (WHERE a.status = 'present')
+                             / count(*), 1) AS attendance_rate,
+                       round(coalesce(100.0 * count(*) FILTER (
+                                 WHERE a.status = 'present'
+                                   AND r.date_submitted <= r.date_deadline)
+                             / nullif(count(*) FILTER (WHERE a.status = 'present'), 0), 0), 1)
+                           AS report_rate
+                  FROM party_meeting_attendance a
+                  JOIN party_meeting m ON m.id = a.meeting_id
+                  JOIN party_assignment asg ON asg.id = a.assignment_id
+             LEFT JOIN party_meeting_report r
+                    ON r.meeting_id = a.meeting_id AND r.assignment_id = a.assignment_id
+                 WHERE a.attendee_role = 'assigned_cadre'
+                   AND m.state = 'held'
+              GROUP BY a.member_id, asg.issuer_id, a.company_id, to_char(a.date, 'YYYY')
+            )
+            """,
+                table=SQL.identifier(self._table),
+            )
+        )

@@ -1,0 +1,285 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.tools.date_utils import end_of, start_of
+
+from ..models.party_cadre_evaluation import FROZEN_FIGURES
+from ..models.party_meeting_report import ATTENDANCE_FIELDS, MEETING_STEPS
+
+MONTH_FIGURES = (
+    "regular_held_count",
+    "held_count",
+    "cancelled_count",
+    "planned_count",
+    "cadre_attended_count",
+    "member_count",
+    "present_count",
+    "report_due_count",
+    "report_on_time_count",
+    "report_late_count",
+    "report_missing_count",
+    "excellent_count",
+    "good_count",
+    "average_count",
+    "poor_count",
+    "proposal_count",
+    "proposal_open_count",
+    "proposal_resolved_count",
+    "proposal_rejected_count",
+)
+
+
+def rate(part, whole):
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+class ReportPartyConsolidation(models.AbstractModel):
+    """The monthly consolidation of an organization: what the cells below it
+    did in the months from date_from to date_to (whole months)."""
+
+    _name = "report.party_cell_meeting.report_party_consolidation"
+    _description = "Monthly Consolidation of Cell Meetings"
+
+    @api.model
+    def _months(self, data):
+        """(first day, last day) of the whole months asked in data, last
+        month by default."""
+        data = data or {}
+        today = fields.Date.context_today(self)
+        date_from = fields.Date.to_date(data.get("date_from")) or (
+            today - relativedelta(months=1)
+        )
+        date_to = fields.Date.to_date(data.get("date_to")) or date_from
+        return start_of(date_from, "month"), end_of(date_to, "month")
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        organizations = self.env["party.organization"].browse(docids)
+        organizations._check_party_office_scope()
+        date_from, date_to = self._months(data)
+        return {
+            "doc_ids": docids,
+            "doc_model": "party.organization",
+            "docs": organizations,
+            "date_from": date_from,
+            "date_to": date_to,
+            "period_line": self.env._(
+                "From %(start)s to %(end)s",
+                start=date_from.strftime("%d/%m/%Y"),
+                end=date_to.strftime("%d/%m/%Y"),
+            ),
+            "consolidations": {
+                organization.id: self._consolidate(organization, date_from, date_to)
+                for organization in organizations
+            },
+        }
+
+    @api.model
+    def _consolidate(self, organization, date_from, date_to):
+        """The figures of the consolidation, in a fixed number of queries
+        whatever the number of cells."""
+        # the views read the tables behind the ORM's back
+        self.env.flush_all()
+        Stat = self.env["party.cell.month.stat"]
+        cell_ids = organization._party_subtree_ids(cells_only=True)
+        domain = [
+            ("cell_id", "in", cell_ids),
+            ("period", ">=", date_from.strftime("%Y-%m")),
+            ("period", "<=", date_to.strftime("%Y-%m")),
+        ]
+        aggregates = [f"{name}:sum" for name in MONTH_FIGURES]
+        by_cell = Stat._read_group(
+            domain, ["cell_id"], aggregates, order="cell_id"
+        )
+        [totals] = Stat._read_group(domain, [], aggregates)
+        totals = dict(zip(MONTH_FIGURES, totals, strict=True))
+        cells = []
+        for cell, *sums in by_cell:
+            figures = dict(zip(MONTH_FIGURES, sums, strict=True))
+            figures["attendance_rate"] = rate(figures["present_count"], figures["member_count"])
+            cells.append((cell, figures))
+        Organization = self.env["party.organization"]
+        cell_domain = [("id", "in", cell_ids)]
+        months = (date_to.year - date_from.year) * 12 + date_to.month - date_from.month + 1
+        cell_count = Organization.search_count(cell_domain)
+        Proposal = self.env["party.proposal"]
+        proposal_states = dict(
+            Proposal._read_group(
+                [
+                    ("cell_id", "in", cell_ids),
+                    ("meeting_id.date", ">=", date_from),
+                    ("meeting_id.date", "<=", date_to),
+                ],
+                ["state"],
+                ["__count"],
+            )
+        )
+        return {
+            "months": months,
+            "cell_count": cell_count,
+            "regular_expected": cell_count * months,
+            "covered_cell_count": Organization.search_count(
+                cell_domain + [("has_principal_cadre", "=", True)]
+            ),
+            "totals": totals,
+            "attendance_rate": rate(totals["present_count"], totals["member_count"]),
+            "coverage_rate": rate(totals["cadre_attended_count"], totals["held_count"]),
+            "report_rate": rate(totals["report_on_time_count"], totals["report_due_count"]),
+            "score_bands": [
+                (label, totals[f"{band}_count"])
+                for band, label in self.env["party.meeting.score"]._fields[
+                    "classification"
+                ]._description_selection(self.env)
+            ],
+            "proposal_states": [
+                (state, label, proposal_states.get(state, 0))
+                for state, label in Proposal._fields["state"]._description_selection(self.env)
+            ],
+            "cells": cells,
+        }
+
+
+class ReportPartyCadreYear(models.AbstractModel):
+    """The year-end compliance sheet of an organization's cadres: for each
+    cadre its committees assigned, the year's attendance and reports, and
+    the rating proposed when the evaluation is prepared."""
+
+    _name = "report.party_cell_meeting.report_party_cadre_year"
+    _description = "Year-End Compliance of Assigned Cadres"
+
+    @api.model
+    def _year(self, data):
+        year = (data or {}).get("year")
+        return str(year or fields.Date.context_today(self).year)
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        organizations = self.env["party.organization"].browse(docids)
+        organizations._check_party_office_scope()
+        year = self._year(data)
+        return {
+            "doc_ids": docids,
+            "doc_model": "party.organization",
+            "docs": organizations,
+            "year": year,
+            "year_line": self.env._("Year %(year)s, for the year-end evaluation", year=year),
+            "sheets": {
+                organization.id: self._sheet(organization, year) for organization in organizations
+            },
+        }
+
+    @api.model
+    def _sheet(self, organization, year):
+        self.env.flush_all()
+        domain = [
+            ("organization_id", "in", organization._party_subtree_ids()),
+            ("year", "=", year),
+        ]
+        rows = []
+        for cadre, *sums in self.env["party.cadre.stat"]._read_group(
+            domain, ["cadre_id"], [f"{name}:sum" for name in FROZEN_FIGURES], order="cadre_id"
+        ):
+            figures = dict(zip(FROZEN_FIGURES, sums, strict=True))
+            figures["attendance_rate"] = rate(figures["attended_count"], figures["assigned_count"])
+            figures["report_rate"] = rate(
+                figures["report_on_time_count"], figures["report_due_count"]
+            )
+            rows.append((cadre, figures))
+        Evaluation = self.env["party.cadre.evaluation"]
+        ratings = dict(Evaluation._fields["rating"]._description_selection(self.env))
+        rating_by_cadre = {
+            evaluation.cadre_id: ratings.get(evaluation.rating, "")
+            for evaluation in Evaluation.search(domain)
+        }
+        return {"rows": rows, "ratings": rating_by_cadre}
+
+
+class ReportPartyMeetingMinutes(models.AbstractModel):
+    """The minutes of cell meetings, printed only by those who may read them."""
+
+    _name = "report.party_cell_meeting.report_party_meeting_minutes"
+    _description = "Minutes of Cell Meetings"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        meetings = self.env["party.meeting"].browse(docids)
+        meetings.check_access("read")
+        kinds = dict(meetings._fields["kind"]._description_selection(self.env))
+        texts = {}
+        for meeting in meetings:
+            time = "%02d:%02d" % divmod(round(meeting.time_start * 60), 60)
+            held = self.env._(
+                "Held on %(date)s at %(time)s.",
+                date=meeting.date.strftime("%d/%m/%Y"),
+                time=time,
+            )
+            if meeting.location:
+                held = self.env._(
+                    "Held on %(date)s at %(time)s, at %(place)s.",
+                    date=meeting.date.strftime("%d/%m/%Y"),
+                    time=time,
+                    place=meeting.location,
+                )
+            texts[meeting.id] = {
+                "subtitle": self.env._(
+                    "%(kind)s meeting, month %(month)s",
+                    kind=kinds[meeting.kind],
+                    month=meeting.date.strftime("%m/%Y"),
+                ),
+                "held": held,
+            }
+        return {
+            "doc_ids": docids,
+            "doc_model": "party.meeting",
+            "docs": meetings,
+            "texts": texts,
+            "member_fields": ["member_count", "present_count", "excused_count",
+                              "unexcused_count"],
+        }
+
+
+class ReportPartyMeetingReport(models.AbstractModel):
+    """The cadres' report forms, printed only by those who may read them."""
+
+    _name = "report.party_cell_meeting.report_party_meeting_report"
+    _description = "Cadres' Report Forms"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        reports = self.env["party.meeting.report"].browse(docids)
+        reports.check_access("read")
+        texts = {}
+        for report in reports:
+            deadline = report.date_deadline and report.date_deadline.strftime("%d/%m/%Y") or ""
+            if not report.date_submitted:
+                submission = self.env._(
+                    "Due on %(deadline)s; not submitted yet.", deadline=deadline
+                )
+            elif report.is_late:
+                submission = self.env._(
+                    "Due on %(deadline)s; submitted late, on %(date)s.",
+                    deadline=deadline, date=report.date_submitted.strftime("%d/%m/%Y"),
+                )
+            else:
+                submission = self.env._(
+                    "Due on %(deadline)s; submitted on time, on %(date)s.",
+                    deadline=deadline, date=report.date_submitted.strftime("%d/%m/%Y"),
+                )
+            texts[report.id] = {
+                "subtitle": self.env._(
+                    "Month %(month)s", month=report.meeting_date.strftime("%m/%Y")
+                ),
+                "to": self.env._(
+                    "To: the Standing Board of %(committee)s",
+                    committee=report.assignment_id.issuer_id.name or "",
+                ),
+                "submission": submission,
+            }
+        return {
+            "doc_ids": docids,
+            "doc_model": "party.meeting.report",
+            "docs": reports,
+            "texts": texts,
+            "steps": list(MEETING_STEPS),
+            "member_fields": list(ATTENDANCE_FIELDS),
+        }

@@ -1,0 +1,237 @@
+"""Time the analytics of issue 6 on a database filled by bench/generate_data.py
+with a year of meetings (--add-year):
+
+1. statistics of a district, as that district's office (record rules on):
+   the cells month by month grouped by cell, and the monthly consolidation
+   of the year; every district of the first province, the slowest reported;
+2. the year-end figures: the cadres' statistics of a province as its
+   office, of the whole country as administrator, and the preparation of a
+   province's evaluations (created, then rolled back);
+3. the consolidation PDF of the organization with the most cells below it
+   (a province of 1,500 cells on the province-scale set), through
+   wkhtmltopdf;
+4. an XLSX of the cells month by month for the first --xlsx-months months
+   of the year over all cells (100,800 rows nationally for two months),
+   through the wizard's workbook code.
+
+    python bench/bench_analytics.py --db issue6_bench_national --year 2025
+    python bench/bench_analytics.py --db issue6_bench_province --year 2025 --pdf \
+        --report-url http://localhost:8079   # an odoo-bin --http-port 8079 of that database
+
+Each figure is the median of --runs runs (the first, cold, reported apart).
+Everything is rolled back. Run it with Odoo's Python.
+"""
+
+import argparse
+import os
+import statistics
+import time
+
+ODOO_PATH = os.environ.get("ODOO_PATH", "/opt/odoo/18.0")
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def timed(function, runs):
+    """(first run, median of the others, last result) in seconds."""
+    times, result = [], None
+    for _ in range(runs + 1):
+        started = time.monotonic()
+        result = function()
+        times.append(time.monotonic() - started)
+    return times[0], statistics.median(times[1:]), result
+
+
+def office_env(env, organization):
+    login = f"bench_office_{organization.id}"
+    user = env["res.users"].search([("login", "=", login)])
+    if user:
+        return env(user=user.id)
+    user = env["res.users"].create(
+        {
+            "name": f"Bench office {organization.code}",
+            "login": login,
+            "groups_id": [(6, 0, [env.ref("party_cell_meeting.group_party_office").id])],
+            "party_organization_ids": [(6, 0, organization.ids)],
+        }
+    )
+    return env(user=user.id)
+
+
+def bench_districts(env, year, runs):
+    province = env["party.organization"].search([("level", "=", "provincial")], limit=1,
+                                                order="id")
+    districts = env["party.organization"].search(
+        [("parent_id", "=", province.id), ("level", "=", "district")]
+    )
+    date_from, date_to = f"{year}-01-01", f"{year}-12-31"
+    worst_stat = worst_consolidation = (0, 0, None)
+    for district in districts:
+        denv = office_env(env, district)
+        Stat = denv["party.cell.month.stat"]
+        Consolidation = denv["report.party_cell_meeting.report_party_consolidation"]
+
+        def stat(Stat=Stat, district=district):
+            Stat.env.invalidate_all()
+            return Stat._read_group(
+                [("cell_id", "child_of", district.id), ("date", ">=", date_from),
+                 ("date", "<=", date_to)],
+                ["cell_id"], ["regular_held_count:sum", "report_missing_count:sum",
+                              "proposal_count:sum"],
+            )
+
+        def consolidate(Consolidation=Consolidation, district=district):
+            Consolidation.env.invalidate_all()
+            return Consolidation._consolidate(
+                district.with_env(Consolidation.env),
+                *Consolidation._months({"date_from": date_from, "date_to": date_to}),
+            )
+
+        cold, median, rows = timed(stat, runs)
+        if median > worst_stat[1]:
+            worst_stat = (cold, median, f"{district.name}: {len(rows)} cells")
+        cold, median, data = timed(consolidate, runs)
+        if median > worst_consolidation[1]:
+            worst_consolidation = (cold, median, f"{district.name}: {data['cell_count']} cells, "
+                                                 f"{data['totals']['held_count']} meetings")
+    return len(districts), worst_stat, worst_consolidation
+
+
+def bench_year_end(env, year, runs):
+    province = env["party.organization"].search([("level", "=", "provincial")], limit=1,
+                                                order="id")
+    penv = office_env(env, province)
+    figures = ["assigned_count:sum", "attended_count:sum", "report_on_time_count:sum",
+               "report_missing_count:sum"]
+
+    def province_stats():
+        penv.invalidate_all()
+        return penv["party.cadre.stat"]._read_group(
+            [("organization_id", "child_of", province.id), ("year", "=", str(year))],
+            ["cadre_id"], figures,
+        )
+
+    def country_stats():
+        env.invalidate_all()
+        return env["party.cadre.stat"]._read_group([("year", "=", str(year))], ["cadre_id"],
+                                                   figures)
+
+    results = {
+        "province": timed(province_stats, runs),
+        "country": timed(country_stats, runs),
+    }
+    env.cr.execute("SAVEPOINT bench_prepare")
+    started = time.monotonic()
+    evaluations = penv["party.cadre.evaluation"]._prepare_year(province.ids, str(year))
+    evaluations.env.flush_all()
+    prepared = time.monotonic() - started
+    env.cr.execute("ROLLBACK TO SAVEPOINT bench_prepare")
+    return results, (prepared, len(evaluations))
+
+
+def bench_pdf(env, year, report_url=None):
+    if report_url:
+        # wkhtmltopdf fetches the report's assets from this running server
+        env["ir.config_parameter"].set_param("report.url", report_url)
+    env.cr.execute(
+        """SELECT o.id, count(c.id) FROM party_organization o
+             JOIN party_organization c ON c.parent_path LIKE o.parent_path || '%%'
+                                      AND c.level = 'cell'
+            WHERE o.level != 'cell' GROUP BY o.id ORDER BY 2 DESC, 1 LIMIT 1"""
+    )
+    organization_id, cells = env.cr.fetchone()
+    organization = env["party.organization"].browse(organization_id)
+    oenv = office_env(env, organization)
+    Report = oenv["ir.actions.report"].with_context(force_report_rendering=True)
+    started = time.monotonic()
+    pdf, _kind = Report._render_qweb_pdf(
+        "party_cell_meeting.action_report_party_consolidation", organization.ids,
+        data={"date_from": f"{year}-01-01", "date_to": f"{year}-12-31"},
+    )
+    elapsed = time.monotonic() - started
+    return elapsed, organization.name, cells, len(pdf), pdf.count(b"/Type /Page\n") or None
+
+
+def bench_xlsx(env, year, months, runs):
+    Wizard = env["party.report.export.wizard"]
+    province = env["party.organization"].search([("level", "=", "provincial")], limit=1)
+    wizard = Wizard.create({"organization_id": province.id, "date_from": f"{year}-01-01",
+                            "date_to": f"{year}-{months:02d}-28"})
+    cls = type(wizard)
+    original = cls._cell_month_rows
+
+    def all_cells(self):
+        return self.env["party.cell.month.stat"].search_fetch(
+            [("date", ">=", f"{year}-01-01"), ("date", "<=", f"{year}-{months:02d}-28")],
+            ["cell_id", "district_id", "period", "regular_held", "held_count",
+             "cancelled_count", "member_count", "present_count", "attendance_rate",
+             "cadre_attended_count", "report_due_count", "report_on_time_count",
+             "report_late_count", "report_missing_count", "score", "classification",
+             "proposal_count", "proposal_open_count", "proposal_resolved_count",
+             "proposal_rejected_count"],
+            order="period, district_id, cell_id",
+        )
+
+    cls._cell_month_rows = all_cells
+    try:
+        rows = len(wizard._cell_month_rows())
+
+        def export():
+            env.invalidate_all()
+            return wizard._xlsx_content()
+
+        cold, median, content = timed(export, runs)
+    finally:
+        cls._cell_month_rows = original
+    return cold, median, rows, len(content)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--year", type=int, default=2025)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--xlsx-months", type=int, default=2)
+    parser.add_argument("--pdf", action="store_true", help="also render the consolidation PDF")
+    parser.add_argument("--report-url", help="an Odoo server of this database serving the "
+                        "assets to wkhtmltopdf, e.g. http://localhost:8079")
+    parser.add_argument("--skip", nargs="*", default=[], choices=["districts", "year", "xlsx"])
+    args = parser.parse_args()
+
+    import odoo  # noqa: PLC0415 - Odoo is on ODOO_PATH, set up below
+
+    odoo.tools.config.parse_config(
+        [f"--addons-path={ODOO_PATH}/addons,{REPO}/addons", "-d", args.db, "--log-level=warn"]
+    )
+    registry = odoo.modules.registry.Registry(args.db)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        cells = env["party.organization"].search_count([("level", "=", "cell")])
+        print(f"database {args.db}: {cells} cells, year {args.year}, median of {args.runs} "
+              "runs after a cold one")
+        if "districts" not in args.skip:
+            count, stat, consolidation = bench_districts(env, args.year, args.runs)
+            print(f"district statistics, slowest of {count} districts (as its office): "
+                  f"cold {stat[0] * 1000:.0f} ms, median {stat[1] * 1000:.0f} ms ({stat[2]})")
+            print(f"district consolidation of the year, slowest: cold "
+                  f"{consolidation[0] * 1000:.0f} ms, median {consolidation[1] * 1000:.0f} ms "
+                  f"({consolidation[2]})")
+        if "year" not in args.skip:
+            results, (prepared, evaluations) = bench_year_end(env, args.year, args.runs)
+            for scope, (cold, median, rows) in results.items():
+                print(f"year-end cadre statistics of the {scope}: cold {cold * 1000:.0f} ms, "
+                      f"median {median * 1000:.0f} ms ({len(rows)} cadres)")
+            print(f"year-end evaluations of a province prepared: {prepared:.2f} s "
+                  f"({evaluations} evaluations)")
+        if "xlsx" not in args.skip:
+            cold, median, rows, size = bench_xlsx(env, args.year, args.xlsx_months, args.runs)
+            print(f"XLSX of {rows} rows (cells by month) and the cadres: cold {cold:.1f} s, "
+                  f"median {median:.1f} s, {size / 1e6:.1f} MB")
+        if args.pdf:
+            elapsed, name, cells_below, size, _pages = bench_pdf(env, args.year, args.report_url)
+            print(f"consolidation PDF of {name} ({cells_below} cells, the year): "
+                  f"{elapsed:.1f} s, {size / 1e6:.2f} MB")
+        cr.rollback()
+
+
+if __name__ == "__main__":
+    main()
