@@ -6,6 +6,9 @@ class PartyCadreStat(models.Model):
     """A cadre's year: the held meetings they were assigned to attend, how
     they attended, and the reports owed on the meetings they attended.
 
+    A deputy owes the meetings where no principal of the cell attended (and
+    is credited with those they attended anyway).
+
     One row per cadre, year and assigning committee (`organization_id`, the
     issuer of the decision): the committee that rates the cadre at year end
     reads its own cadres. A report is due on every held meeting the cadre
@@ -87,6 +90,18 @@ class PartyCadreStat(models.Model):
                     ON r.meeting_id = a.meeting_id AND r.assignment_id = a.assignment_id
                  WHERE a.attendee_role = 'assigned_cadre'
                    AND m.state = 'held'
+                   -- a deputy is due only when no principal of the cell
+                   -- attended: standing by is not an absence
+                   AND (asg.role = 'principal'
+                        OR a.status = 'present'
+                        OR NOT EXISTS (
+                            SELECT 1
+                              FROM party_meeting_attendance principal_line
+                              JOIN party_assignment principal
+                                ON principal.id = principal_line.assignment_id
+                             WHERE principal_line.meeting_id = a.meeting_id
+                               AND principal.role = 'principal'
+                               AND principal_line.status = 'present'))
               GROUP BY a.member_id, asg.issuer_id, a.company_id, to_char(a.date, 'YYYY')
             )
             """,
