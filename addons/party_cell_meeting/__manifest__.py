@@ -16,6 +16,7 @@ attended them.
         "security/party_cell_meeting_security.xml",
         "security/ir.model.access.csv",
         "security/party_cell_meeting_rules.xml",
+        "security/party_cell_meeting_company_rules.xml",
         "data/ir_cron_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
