@@ -28,6 +28,20 @@ FROZEN_FIGURES = (
 )
 
 
+def rate(part, whole):
+    """part out of whole, in percent with one decimal; 0 when whole is 0."""
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def cadre_figures(sums):
+    """The figures of a cadre's year from the sums of FROZEN_FIGURES read on
+    party.cadre.stat, with the two rates computed on the sums."""
+    figures = dict(zip(FROZEN_FIGURES, sums, strict=True))
+    figures["attendance_rate"] = rate(figures["attended_count"], figures["assigned_count"])
+    figures["report_rate"] = rate(figures["report_on_time_count"], figures["report_due_count"])
+    return figures
+
+
 def suggest_rating(figures):
     """The rating the figures of a cadre's year suggest (see RATING_RULES)."""
     for rating, min_attendance, min_reports, max_unexcused, max_missing in RATING_RULES:
@@ -179,13 +193,7 @@ class PartyCadreEvaluation(models.Model):
         to_create = []
         refreshed = self.browse()
         for committee, cadre, *sums in stats:
-            figures = dict(zip(FROZEN_FIGURES, sums, strict=True))
-            figures["attendance_rate"] = round(
-                100.0 * figures["attended_count"] / figures["assigned_count"], 1
-            ) if figures["assigned_count"] else 0.0
-            figures["report_rate"] = round(
-                100.0 * figures["report_on_time_count"] / figures["report_due_count"], 1
-            ) if figures["report_due_count"] else 0.0
+            figures = cadre_figures(sums)
             figures["suggested_rating"] = suggest_rating(figures)
             figures["date_frozen"] = now
             evaluation = existing.get((committee, cadre))

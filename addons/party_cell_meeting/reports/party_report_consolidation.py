@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools.date_utils import end_of, start_of
 
-from ..models.party_cadre_evaluation import FROZEN_FIGURES
+from ..models.party_cadre_evaluation import FROZEN_FIGURES, cadre_figures, rate
 from ..models.party_meeting_report import ATTENDANCE_FIELDS, MEETING_STEPS
 
 MONTH_FIGURES = (
@@ -27,10 +27,6 @@ MONTH_FIGURES = (
     "proposal_resolved_count",
     "proposal_rejected_count",
 )
-
-
-def rate(part, whole):
-    return round(100.0 * part / whole, 1) if whole else 0.0
 
 
 class ReportPartyConsolidation(models.AbstractModel):
@@ -179,12 +175,7 @@ class ReportPartyCadreYear(models.AbstractModel):
         for cadre, *sums in self.env["party.cadre.stat"]._read_group(
             domain, ["cadre_id"], [f"{name}:sum" for name in FROZEN_FIGURES], order="cadre_id"
         ):
-            figures = dict(zip(FROZEN_FIGURES, sums, strict=True))
-            figures["attendance_rate"] = rate(figures["attended_count"], figures["assigned_count"])
-            figures["report_rate"] = rate(
-                figures["report_on_time_count"], figures["report_due_count"]
-            )
-            rows.append((cadre, figures))
+            rows.append((cadre, cadre_figures(sums)))
         Evaluation = self.env["party.cadre.evaluation"]
         ratings = dict(Evaluation._fields["rating"]._description_selection(self.env))
         rating_by_cadre = {
