@@ -165,9 +165,6 @@ class PartyMeetingAttendance(models.Model):
     def action_mark_present(self):
         self.write({"status": "present", "reason": False})
 
-    def action_mark_absent_unexcused(self):
-        self.write({"status": "absent_unexcused"})
-
     def _remind_cadres(self):
         send_reminders(
             self,
