@@ -1,4 +1,5 @@
 from . import party_scope_mixin
+from . import party_integrity_mixin
 from . import party_organization
 from . import party_member
 from . import party_authority

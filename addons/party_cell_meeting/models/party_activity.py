@@ -1,7 +1,13 @@
+from markupsafe import Markup
+
+from odoo.tools import plaintext2html
+
+
 def schedule_activities(activity_type, entries):
     """Create in one batch an activity of activity_type for each (record,
     user, date_deadline, note) of entries, skipping the entries without user
-    (members who do not use Odoo are reached by email only)."""
+    (members who do not use Odoo are reached by email only). A note given as
+    text is escaped: what a user typed into it never becomes markup."""
     env = activity_type.env
     vals_list = [
         {
@@ -10,7 +16,7 @@ def schedule_activities(activity_type, entries):
             "activity_type_id": activity_type.id,
             "user_id": user.id,
             "date_deadline": date_deadline,
-            "note": note,
+            "note": note if isinstance(note, Markup) else plaintext2html(note or ""),
         }
         for record, user, date_deadline, note in entries
         if user

@@ -11,8 +11,10 @@ class PartyAssignment(models.Model):
     _name = "party.assignment"
     _description = "Attendance Assignment"
     _order = "date_start desc, cell_id, role, id"
-    _inherit = ["party.scope.mixin"]
+    _inherit = ["party.scope.mixin", "party.integrity.mixin"]
     _party_scope_fields = ("decision_id",)
+    _party_owner_fields = ("decision_id",)
+    _party_typed_dates = ("date_start", "date_end")
     _rec_names_search = ["cadre_id.name", "cell_id.name", "decision_id.name"]
 
     decision_id = fields.Many2one(
@@ -192,17 +194,15 @@ class PartyAssignment(models.Model):
             )
         return super().create(vals_list)
 
-    def write(self, vals):
-        if not self.env.context.get("party_assignment_lifecycle") and any(
-            assignment.decision_id.state != "draft" for assignment in self
-        ):
-            raise UserError(
-                self.env._(
-                    "The assignments of a decision in force cannot be changed. "
-                    "Issue a new decision that supersedes it."
-                )
-            )
-        return super().write(vals)
+    def _party_open_fields(self):
+        # the lines of a decision in force change only with its life cycle
+        return None if self.decision_id.state == "draft" else ()
+
+    def _party_locked_message(self):
+        return self.env._(
+            "The assignments of a decision in force cannot be changed. "
+            "Issue a new decision that supersedes it."
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -215,12 +215,13 @@ class PartyAssignment(models.Model):
             )
 
     def _set_in_force(self):
-        self.with_context(party_assignment_lifecycle=True).write({"state": "in_force"})
+        self._party_write_as_system({"state": "in_force"})
 
     def _end_on(self, date_end):
         """End these assignments on date_end; those not started by then never
-        took effect."""
-        lifecycle = self.with_context(party_assignment_lifecycle=True)
+        took effect. Their decision has just been superseded by a user who
+        may write it."""
+        lifecycle = self._party_system()
         running = lifecycle.filtered(
             lambda assignment: assignment.state == "in_force"
             and (not assignment.date_end or assignment.date_end > date_end)

@@ -1,16 +1,18 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-# Fields a decision in force still accepts: its life cycle and the chatter.
-EDITABLE_WHEN_IN_FORCE = {"state", "superseded_by_id"}
-
 
 class PartyAssignmentDecision(models.Model):
     _name = "party.assignment.decision"
     _description = "Assignment Decision"
-    _inherit = ["mail.thread", "mail.activity.mixin", "party.scope.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "party.scope.mixin", "party.integrity.mixin"
+    ]
     _order = "date desc, id desc"
     _party_scope_fields = ("organization_id",)
+    # a decision that has been in force is changed only by superseding it
+    _party_open_fields_by_state = {"in_force": (), "superseded": ()}
+    _party_typed_dates = ("date", "date_effective")
 
     name = fields.Char(
         "Number",
@@ -100,21 +102,11 @@ class PartyAssignmentDecision(models.Model):
         for decision in self:
             decision.assignment_count = counts.get(decision, 0)
 
-    def write(self, vals):
-        locked_fields = {
-            name
-            for name in vals
-            if name not in EDITABLE_WHEN_IN_FORCE
-            and not name.startswith(("message_", "activity_"))
-        }
-        if locked_fields and any(decision.state != "draft" for decision in self):
-            raise UserError(
-                self.env._(
-                    "A decision in force cannot be changed. Issue a new decision "
-                    "that supersedes it."
-                )
-            )
-        return super().write(vals)
+    def _party_locked_message(self):
+        return self.env._(
+            "A decision in force cannot be changed. Issue a new decision "
+            "that supersedes it."
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -162,7 +154,7 @@ class PartyAssignmentDecision(models.Model):
                 )
         for decision in self.filtered("supersedes_id"):
             decision.supersedes_id._supersede_by(decision)
-        self.write({"state": "in_force"})
+        self._party_write_as_system({"state": "in_force"})
         self.assignment_ids._set_in_force()
         return True
 
@@ -200,8 +192,8 @@ class PartyAssignmentDecision(models.Model):
         self.assignment_ids._end_on(
             fields.Date.subtract(new_decision.date_effective, days=1)
         )
-        self.write({"state": "superseded", "superseded_by_id": new_decision.id})
-        self.message_post(
+        self._party_write_as_system({"state": "superseded", "superseded_by_id": new_decision.id})
+        self._party_log(
             body=self.env._(
                 "Superseded by decision %(number)s, effective from %(date)s.",
                 number=new_decision.name,

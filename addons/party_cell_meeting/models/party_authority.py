@@ -4,7 +4,7 @@ from odoo import api, fields, models
 class PartyAuthority(models.Model):
     _name = "party.authority"
     _description = "Competent Authority"
-    _inherit = ["mail.thread", "party.scope.mixin"]
+    _inherit = ["mail.thread", "party.scope.mixin", "party.integrity.mixin"]
     _order = "name"
     _party_scope_fields = ("organization_id",)
 

@@ -1,5 +1,9 @@
+import datetime
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from .party_integrity_mixin import check_typed_date
 
 # The four grades of the year-end rating of cadres and party members.
 RATINGS = [
@@ -62,9 +66,15 @@ class PartyCadreEvaluation(models.Model):
 
     _name = "party.cadre.evaluation"
     _description = "Year-End Cadre Evaluation"
-    _inherit = ["mail.thread", "party.scope.mixin"]
+    _inherit = ["mail.thread", "party.scope.mixin", "party.integrity.mixin"]
     _order = "year desc, organization_id, cadre_id"
     _party_scope_fields = ("organization_id",)
+    # the figures come from the record of the year, never from a user
+    _party_system_fields = (
+        *FROZEN_FIGURES, "attendance_rate", "report_rate", "date_frozen", "suggested_rating"
+    )
+    _party_owner_fields = ("organization_id", "cadre_id")
+    _party_open_fields_by_state = {"confirmed": ()}
     _rec_names_search = ["cadre_id.name", "organization_id.name", "year"]
 
     organization_id = fields.Many2one(
@@ -136,18 +146,22 @@ class PartyCadreEvaluation(models.Model):
                 raise ValidationError(
                     self.env._("%(year)s is not a year.", year=evaluation.year)
                 )
+            check_typed_date(
+                self.env,
+                datetime.date(int(evaluation.year), 12, 31),
+                self._fields["year"]._description_string(self.env),
+            )
 
     def write(self, vals):
-        if set(vals) - {"state", "message_main_attachment_id"} and any(
-            evaluation.state == "confirmed" for evaluation in self
-        ):
-            raise UserError(
-                self.env._(
-                    "A proposed evaluation is locked: set it back to being prepared "
-                    "to change it."
-                )
-            )
+        if "year" in vals and not self.env.su:
+            self._party_refuse({"year"})
         return super().write(vals)
+
+    def _party_locked_message(self):
+        return self.env._(
+            "A proposed evaluation is locked: set it back to being prepared "
+            "to change it."
+        )
 
     def action_confirm(self):
         missing = self.filtered(lambda evaluation: not evaluation.rating)
@@ -158,11 +172,11 @@ class PartyCadreEvaluation(models.Model):
                     cadres=", ".join(missing.cadre_id.mapped("name")),
                 )
             )
-        self.write({"state": "confirmed"})
+        self._party_write_as_system({"state": "confirmed"})
         return True
 
     def action_reset_to_draft(self):
-        self.write({"state": "draft"})
+        self._party_write_as_system({"state": "draft"})
         return True
 
     @api.model
@@ -210,6 +224,10 @@ class PartyCadreEvaluation(models.Model):
             elif evaluation.state == "draft":
                 if not evaluation.rating or evaluation.rating == evaluation.suggested_rating:
                     figures["rating"] = figures["suggested_rating"]
-                evaluation.write(figures)
+                evaluation._party_write_as_system(figures)
                 refreshed |= evaluation
-        return refreshed | self.create(to_create)
+        # the frozen figures are the system's: the office may create evaluations
+        self.check_access("create")
+        created = self.sudo().create(to_create).sudo(False)
+        created.check_access("write")
+        return refreshed | created

@@ -1,7 +1,9 @@
+import logging
 import re
 import threading
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -10,15 +12,26 @@ from odoo.tools import SQL, split_every
 from .party_activity import send_reminders
 from .party_assignment import EFFECTIVE_STATES
 
+_logger = logging.getLogger(__name__)
+
 PERIOD_FORMAT = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# What is written up after a meeting: still open once it is held, each
+# change kept in the chatter.
+MINUTES_FIELDS = ("topic", "agenda", "minutes")
 
 
 class PartyMeeting(models.Model):
     _name = "party.meeting"
     _description = "Party Cell Meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin", "party.scope.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "party.scope.mixin", "party.integrity.mixin"
+    ]
     _order = "date desc, cell_id"
     _party_scope_fields = ("cell_id",)
+    # a held meeting keeps its record; what was said is still written up
+    # afterwards, each change logged (see write)
+    _party_open_fields_by_state = {"held": MINUTES_FIELDS, "cancelled": ()}
+    _party_typed_dates = ("date",)
     _rec_names_search = ["cell_id.complete_name", "period", "topic"]
     # Members and cadres who may read a meeting may also comment on it.
     _mail_post_access = "read"
@@ -62,7 +75,9 @@ class PartyMeeting(models.Model):
         index=True,
     )
     location = fields.Char()
-    topic = fields.Char(help="The topic of a thematic meeting, or the main agenda item.")
+    topic = fields.Char(
+        tracking=True, help="The topic of a thematic meeting, or the main agenda item."
+    )
     agenda = fields.Html()
     minutes = fields.Html(help="What was discussed and resolved.")
     cancel_reason = fields.Char(tracking=True)
@@ -280,6 +295,14 @@ class PartyMeeting(models.Model):
                     )
                 )
 
+    @api.constrains("time_start")
+    def _check_time_start(self):
+        for meeting in self:
+            if not 0 <= meeting.time_start < 24:
+                raise ValidationError(
+                    self.env._("Give the start time of the meeting between 0:00 and 24:00.")
+                )
+
     def write(self, vals):
         if "cell_id" in vals and any(meeting.attendance_ids for meeting in self):
             raise UserError(
@@ -288,7 +311,52 @@ class PartyMeeting(models.Model):
                     "moved to another cell."
                 )
             )
-        return super().write(vals)
+        # the topic is tracked; the agenda and minutes (HTML) are logged here
+        rewritten = [name for name in ("agenda", "minutes") if name in vals]
+        before = {}
+        if rewritten and not self.env.su:
+            before = {
+                meeting: {name: meeting[name] for name in rewritten}
+                for meeting in self.filtered(lambda meeting: meeting.state == "held")
+            }
+        result = super().write(vals)
+        for meeting, values in before.items():
+            meeting._log_rewritten_minutes(values)
+        return result
+
+    def _party_locked_message(self):
+        if self.state == "held":
+            return self.env._(
+                "%(meeting)s was held: only its topic, agenda and minutes are still "
+                "written up; attendance is corrected on its lines.",
+                meeting=self.display_name,
+            )
+        return self.env._(
+            "%(meeting)s was cancelled: plan it again to change it.",
+            meeting=self.display_name,
+        )
+
+    def _log_rewritten_minutes(self, before):
+        """Keep in the chatter what the agenda or minutes of a held meeting
+        said before they were changed (tracking does not follow HTML)."""
+        labels = {name: self._fields[name]._description_string(self.env) for name in before}
+        changed = [name for name, value in before.items() if value != self[name]]
+        if not changed:
+            return
+        self._party_log(
+            Markup().join(
+                Markup("<p>%s</p><blockquote>%s</blockquote>")
+                % (
+                    self.env._(
+                        "%(field)s changed after the meeting; it read before:",
+                        field=labels[name],
+                    ),
+                    before[name] or "",
+                )
+                for name in changed
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_held(self):
@@ -329,7 +397,7 @@ class PartyMeeting(models.Model):
                         names=", ".join(pending.member_id.mapped("name")),
                     )
                 )
-        self.write({"state": "held"})
+        self._party_write_as_system({"state": "held"})
         self.env["party.meeting.report"]._create_for_meetings(self)
         return True
 
@@ -338,7 +406,7 @@ class PartyMeeting(models.Model):
             raise UserError(
                 self.env._("Only a planned meeting can be cancelled.")
             )
-        self.write({"state": "cancelled"})
+        self._party_write_as_system({"state": "cancelled"})
         return True
 
     def action_reset_to_planned(self):
@@ -346,7 +414,7 @@ class PartyMeeting(models.Model):
             raise UserError(
                 self.env._("Only a cancelled meeting can be planned again.")
             )
-        self.write({"state": "planned"})
+        self._party_write_as_system({"state": "planned"})
         return True
 
     def action_declare_absence(self):
@@ -484,6 +552,8 @@ class PartyMeeting(models.Model):
             raise UserError(
                 self.env._("%(period)s is not a month written as YYYY-MM.", period=period)
             )
+        if not self._lock_generation(period):
+            return self.browse()
         cells_by_company = self.env["party.organization"]._read_group(
             [("level", "=", "cell")], ["company_id"], ["id:array_agg"]
         )
@@ -501,12 +571,29 @@ class PartyMeeting(models.Model):
                     self.env["ir.cron"]._notify_progress(done=done, remaining=total - done)
                     # an interrupted run keeps the batches done
                     self.env.cr.commit()  # pylint: disable=invalid-commit
+                    if not self._lock_generation(period):
+                        return self.browse(new_meeting_ids)
         self.env["ir.cron"]._notify_progress(done=done, remaining=0)
         # the rows were written behind the ORM's back
         self.invalidate_model()
         self.env["party.meeting.attendance"].invalidate_model()
         self.env["party.organization"].invalidate_model(["meeting_ids"])
         return self.browse(new_meeting_ids)
+
+    def _lock_generation(self, period):
+        """Take the month's generation lock until the transaction ends; False
+        when another run holds it (a second worker, a user): that run makes
+        the month's meetings, this one leaves them to it."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT pg_try_advisory_xact_lock(hashtext(%s))",
+                f"party_cell_meeting.generate.{period}",
+            )
+        )
+        if self.env.cr.fetchone()[0]:
+            return True
+        _logger.info("The regular meetings of %s are being generated by another run.", period)
+        return False
 
     def _insert_regular_meetings(self, cell_ids, meeting_date, period):
         """Insert the meetings; return the ids of those that did not exist.
@@ -620,4 +707,4 @@ class PartyMeeting(models.Model):
                 "on the Sổ tay đảng viên điện tử at least one day ahead."
             ),
         )
-        meetings.date_secretary_reminded = fields.Datetime.now()
+        meetings.sudo().date_secretary_reminded = fields.Datetime.now()

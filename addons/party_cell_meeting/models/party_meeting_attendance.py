@@ -2,6 +2,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from .party_activity import send_reminders
 
@@ -10,8 +11,10 @@ class PartyMeetingAttendance(models.Model):
     _name = "party.meeting.attendance"
     _description = "Meeting Attendance"
     _order = "meeting_id, attendee_role desc, member_id"
-    _inherit = ["party.scope.mixin"]
+    _inherit = ["party.scope.mixin", "party.integrity.mixin"]
     _party_scope_fields = ("meeting_id", "member_id")
+    _party_owner_fields = ("meeting_id", "member_id", "assignment_id")
+    _party_lock_rows = True
 
     meeting_id = fields.Many2one(
         "party.meeting", required=True, index=True, ondelete="cascade"
@@ -115,12 +118,69 @@ class PartyMeetingAttendance(models.Model):
             self.member_id = self.assignment_id.cadre_id
             self.attendee_role = "assigned_cadre"
 
+    def _party_open_fields(self):
+        """Open while the meeting is planned; once held, only its secretary
+        and the party office correct the status, each correction logged;
+        nothing after a cancellation."""
+        if self.meeting_state == "planned":
+            return None
+        if self.meeting_state == "held" and self._is_corrector():
+            return ("status", "reason")
+        return ()
+
+    def _party_locked_message(self):
+        if self.meeting_state == "held":
+            return self.env._(
+                "%(meeting)s was held: only the cell secretary or the party office "
+                "corrects its attendance.",
+                meeting=self.meeting_id.display_name,
+            )
+        return self.env._(
+            "%(meeting)s was cancelled: its attendance is kept as it was.",
+            meeting=self.meeting_id.display_name,
+        )
+
+    def _is_corrector(self):
+        self.ensure_one()
+        user = self.env.user
+        return (
+            self.env.su
+            or user.has_group("party_cell_meeting.group_party_office")
+            or self.sudo().cell_id.secretary_id.user_id == user
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.su:
+            lines._check_recorded_on_the_day()
+        return lines
+
+    def _check_recorded_on_the_day(self):
+        """Presence and unexcused absence are facts of the meeting day: only
+        an excused absence is declared ahead."""
+        today = fields.Date.context_today(self)
+        early = self.filtered(
+            lambda line: line.status in ("present", "absent_unexcused") and line.date > today
+        )
+        if early:
+            raise UserError(
+                self.env._(
+                    "%(meeting)s is on %(date)s: attendance is recorded on the day of "
+                    "the meeting.",
+                    meeting=early[0].meeting_id.display_name,
+                    date=format_date(self.env, early[0].date),
+                )
+            )
+
     def write(self, vals):
         # Attendance corrected after the meeting was held goes into its chatter.
         held = self.filtered(lambda line: line.meeting_state == "held")
         tracked = {"status", "reason"} & set(vals)
         before = {line: (line.status, line.reason) for line in held} if tracked else {}
         result = super().write(vals)
+        if "status" in vals and not self.env.su:
+            self._check_recorded_on_the_day()
         if before:
             held._log_changes_on_meeting(before)
         return result
@@ -154,7 +214,7 @@ class PartyMeetingAttendance(models.Model):
                     )
                 )
             if changes:
-                meeting.message_post(
+                meeting._party_log(
                     body=Markup("%s<ul>%s</ul>")
                     % (
                         self.env._("Attendance corrected after the meeting:"),
@@ -164,6 +224,7 @@ class PartyMeetingAttendance(models.Model):
 
     def action_mark_present(self):
         self.write({"status": "present", "reason": False})
+        return True
 
     def _remind_cadres(self):
         send_reminders(
@@ -178,4 +239,4 @@ class PartyMeetingAttendance(models.Model):
                 "declare it with the reason so that your deputy stands in."
             ),
         )
-        self.date_reminded = fields.Datetime.now()
+        self.sudo().date_reminded = fields.Datetime.now()

@@ -30,34 +30,21 @@ ATTENDANCE_FIELDS = (
     "member_unexcused",
     "member_exempt",
 )
-# What the cadre fills in: locked once the report is submitted.
-REPORT_FORM_FIELDS = {
-    "meeting_id",
-    "assignment_id",
-    "time_start",
-    "time_end",
-    "member_total",
-    "member_present",
-    "member_excused",
-    "member_unexcused",
-    "member_exempt",
-    *MEETING_STEPS,
-    "topic",
-    "content",
-    "speaker_count",
-    "young_speaker_count",
-    "remarks",
-    "policy_info",
-    "proposal_ids",
-}
 
 
 class PartyMeetingReport(models.Model):
     _name = "party.meeting.report"
     _description = "Cadre's Meeting Report"
-    _inherit = ["mail.thread", "mail.activity.mixin", "party.scope.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "party.scope.mixin", "party.integrity.mixin"
+    ]
     _order = "date_deadline desc, meeting_id, id"
     _party_scope_fields = ("meeting_id", "assignment_id")
+    _party_system_fields = ("date_submitted", "date_missing_notified")
+    _party_owner_fields = ("meeting_id", "assignment_id")
+    # a submitted report is kept as submitted: the office reopens it
+    _party_open_fields_by_state = {"submitted": ()}
+    _party_lock_rows = True
     _rec_names_search = ["cadre_id.name", "cell_id.name", "period"]
     _mail_post_access = "read"
 
@@ -321,16 +308,11 @@ class PartyMeetingReport(models.Model):
             if report.time_end and report.time_end < report.time_start:
                 raise ValidationError(self.env._("The meeting cannot end before it starts."))
 
-    def write(self, vals):
-        locked = REPORT_FORM_FIELDS & set(vals)
-        if locked and any(report.state == "submitted" for report in self):
-            raise UserError(
-                self.env._(
-                    "A submitted report is locked: ask the party office to reopen it "
-                    "before changing it."
-                )
-            )
-        return super().write(vals)
+    def _party_locked_message(self):
+        return self.env._(
+            "A submitted report is locked: ask the party office to reopen it "
+            "before changing it."
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):
@@ -338,8 +320,17 @@ class PartyMeetingReport(models.Model):
             raise UserError(
                 self.env._("A report that was submitted stays on record: it cannot be deleted.")
             )
+        # proposals are deleted with their report only while nobody acts on them
+        if any(proposal.state != "new" for proposal in self.sudo().proposal_ids):
+            raise UserError(
+                self.env._(
+                    "This report carries proposals sent to their authorities: it "
+                    "stays on record with them."
+                )
+            )
 
     def action_submit(self):
+        self._party_lock_for_update()
         today = fields.Date.context_today(self)
         for report in self:
             if report.state != "draft":
@@ -358,11 +349,11 @@ class PartyMeetingReport(models.Model):
         # proposals raised in the report go to their authorities with it
         self.proposal_ids.filtered(lambda proposal: proposal.state == "new").action_assign()
         first_time = self.filtered(lambda report: not report.date_submitted)
-        first_time.write({"date_submitted": today})
-        self.write({"state": "submitted"})
+        first_time._party_write_as_system({"date_submitted": today})
+        self._party_write_as_system({"state": "submitted"})
         return True
 
-    def action_reopen(self, reason):
+    def action_reopen(self, reason=None):
         """Give a submitted report back to its cadre; only the party office
         may, and says why in the chatter. The first submission date stays:
         reopening is not the cadre's delay."""
@@ -370,15 +361,14 @@ class PartyMeetingReport(models.Model):
             raise UserError(self.env._("Only the party office can reopen a submitted report."))
         if not (reason or "").strip():
             raise UserError(self.env._("Say why the report is reopened."))
+        self._party_lock_for_update()
         if any(report.state != "submitted" for report in self):
             raise UserError(self.env._("Only a submitted report can be reopened."))
-        self.write({"state": "draft"})
-        for report in self:
-            report.message_post(
-                body=Markup("%s<br/>%s")
-                % (self.env._("Report reopened for correction. Reason:"), reason),
-                subtype_xmlid="mail.mt_note",
-            )
+        self._party_write_as_system({"state": "draft"})
+        self._party_log(
+            Markup("%s<br/>%s") % (self.env._("Report reopened for correction. Reason:"), reason),
+            subtype_xmlid="mail.mt_note",
+        )
         return True
 
     def action_open_reopen_wizard(self):
@@ -499,7 +489,7 @@ class PartyMeetingReport(models.Model):
             ],
         )
         missing._post_missing_digests()
-        missing.date_missing_notified = fields.Datetime.now()
+        missing.sudo().date_missing_notified = fields.Datetime.now()
 
     def _post_missing_digests(self):
         """One message per district, on the district, to its office users."""

@@ -11,18 +11,24 @@ ATTENDED_STATUSES = ("present", "absent_excused", "absent_unexcused")
 # More excused absences in a row than this in a year is a flag on the member
 # and costs the cell its attendance bonus.
 MAX_EXCUSED_IN_A_ROW = 3
-# Set only by the workflow's actions, never written directly.
-WORKFLOW_FIELDS = {
-    "state", "submitted_by_id", "date_submitted", "confirmed_by_id", "date_confirmed",
-}
 
 
 class PartyMeetingScore(models.Model):
     _name = "party.meeting.score"
     _description = "Meeting Score Sheet"
-    _inherit = ["mail.thread", "mail.activity.mixin", "party.scope.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "party.scope.mixin", "party.integrity.mixin"
+    ]
     _order = "date desc, cell_id"
     _party_scope_fields = ("meeting_id",)
+    _party_owner_fields = ("meeting_id", "template_id")
+    # the cadre adjusts a submitted sheet on its lines, with a reason; a
+    # confirmed sheet is kept
+    _party_open_fields_by_state = {
+        "submitted": ("line_ids", "adjustment_reason", "note"),
+        "confirmed": (),
+    }
+    _party_lock_rows = True
     _rec_names_search = ["cell_id.complete_name", "period"]
 
     meeting_id = fields.Many2one(
@@ -186,18 +192,19 @@ class PartyMeetingScore(models.Model):
         scores._check_user_is_scorer()
         return scores
 
-    def write(self, vals):
-        if (
-            WORKFLOW_FIELDS & set(vals)
-            and not self.env.su
-            and not self.env.context.get("party_score_workflow")
-        ):
-            raise UserError(
-                self.env._(
-                    "A score sheet moves on with its buttons: Submit to the Cadre, "
-                    "Confirm, Reopen."
-                )
+    def _party_locked_message(self):
+        if self.state == "confirmed":
+            return self.env._(
+                "%(score)s is confirmed: the party office reopens it to change it.",
+                score=self.display_name,
             )
+        return self.env._(
+            "%(score)s was submitted: the assigned cadre adjusts its points, with a "
+            "reason, before confirming.",
+            score=self.display_name,
+        )
+
+    def write(self, vals):
         if vals.get("adjustment_reason"):
             self._check_adjustable()
         if "template_id" in vals or "meeting_id" in vals:
@@ -220,9 +227,10 @@ class PartyMeetingScore(models.Model):
     def action_submit(self):
         """The cell secretary hands the sheet to the assigned cadre."""
         self._check_user_is_scorer()
+        self._party_lock_for_update()
         if any(score.state != "draft" for score in self):
             raise UserError(self.env._("Only a sheet being scored can be submitted."))
-        self.with_context(party_score_workflow=True).write(
+        self._party_write_as_system(
             {
                 "state": "submitted",
                 "submitted_by_id": self.env.uid,
@@ -236,6 +244,7 @@ class PartyMeetingScore(models.Model):
         on its lines (final points) and the reason for any adjustment; the
         cell's own scores are kept beside them."""
         self._check_user_is_confirmer()
+        self._party_lock_for_update()
         for score in self:
             if score.state != "submitted":
                 raise UserError(
@@ -253,7 +262,7 @@ class PartyMeetingScore(models.Model):
                         score=score.display_name,
                     )
                 )
-        self.with_context(party_score_workflow=True).write(
+        self._party_write_as_system(
             {
                 "state": "confirmed",
                 "confirmed_by_id": self.env.uid,
@@ -273,8 +282,7 @@ class PartyMeetingScore(models.Model):
             raise AccessError(
                 self.env._("Only the party office can reopen a score sheet.")
             )
-        self.check_access("write")
-        self.with_context(party_score_workflow=True).write(
+        self._party_write_as_system(
             {
                 "state": "draft",
                 "confirmed_by_id": False,
@@ -314,7 +322,7 @@ class PartyMeetingScore(models.Model):
                 ),
                 self.env._("Reason: %(reason)s", reason=self.adjustment_reason),
             )
-        self.message_post(body=body)
+        self._party_log(body)
 
     def _is_scorer(self):
         """The cell's secretary, its office or an administrator."""

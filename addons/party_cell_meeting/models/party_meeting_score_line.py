@@ -7,6 +7,9 @@ class PartyMeetingScoreLine(models.Model):
     _name = "party.meeting.score.line"
     _description = "Meeting Score Line"
     _order = "score_id, sequence, id"
+    _inherit = ["party.integrity.mixin"]
+    _party_owner_fields = ("score_id", "criterion_id")
+    _party_lock_rows = True
 
     score_id = fields.Many2one(
         "party.meeting.score", required=True, index=True, ondelete="cascade"
@@ -85,6 +88,14 @@ class PartyMeetingScoreLine(models.Model):
                         template=line.score_id.template_id.name,
                     )
                 )
+
+    def _party_open_fields(self):
+        """All while the sheet is scored, the cadre's points once it is
+        submitted, nothing once it is confirmed."""
+        return {"draft": None, "submitted": ("final_points",)}.get(self.score_state, ())
+
+    def _party_locked_message(self):
+        return self.score_id._party_locked_message()
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -4,7 +4,10 @@ from odoo import api, fields, models
 class PartyMember(models.Model):
     _name = "party.member"
     _description = "Party Member"
-    _inherit = ["mail.thread", "mail.activity.mixin", "party.scope.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "party.scope.mixin", "party.integrity.mixin"
+    ]
+    _party_typed_dates = ("date_admitted",)
     _order = "name, id"
     _party_scope_fields = ("organization_id",)
 

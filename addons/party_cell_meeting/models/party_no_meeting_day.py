@@ -5,6 +5,8 @@ class PartyNoMeetingDay(models.Model):
     _name = "party.no.meeting.day"
     _description = "Day Without Cell Meetings"
     _order = "date"
+    _inherit = ["party.integrity.mixin"]
+    _party_typed_dates = ("date",)
 
     name = fields.Char(required=True, help="e.g. Tết Nguyên đán, Quốc khánh 2/9.")
     date = fields.Date(required=True, index=True)

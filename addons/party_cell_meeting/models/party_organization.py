@@ -20,7 +20,9 @@ ALLOWED_PARENT_LEVELS = {
 class PartyOrganization(models.Model):
     _name = "party.organization"
     _description = "Party Organization"
-    _inherit = ["mail.thread", "mail.activity.mixin", "party.scope.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "party.scope.mixin", "party.integrity.mixin"
+    ]
     _parent_store = True
     _party_scope_fields = ("parent_id",)
     # the short name reads well on a phone; the path finds it in searches

@@ -6,8 +6,9 @@ class PartyPosition(models.Model):
     _name = "party.position"
     _description = "Position"
     _order = "organization_id, role, id"
-    _inherit = ["party.scope.mixin"]
+    _inherit = ["party.scope.mixin", "party.integrity.mixin"]
     _party_scope_fields = ("organization_id", "authority_id")
+    _party_typed_dates = ("date_start",)
 
     member_id = fields.Many2one(
         "party.member", required=True, index=True, ondelete="cascade"

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import split_every
 
+from .party_integrity_mixin import SYSTEM_WRITE
+
 OPEN_STATES = ("new", "assigned", "in_progress")
 # A proposal must say what is asked: a few words are not a proposal.
 MIN_DESCRIPTION_LENGTH = 20
@@ -14,9 +16,19 @@ MIN_DESCRIPTION_LENGTH = 20
 class PartyProposal(models.Model):
     _name = "party.proposal"
     _description = "Proposal"
-    _inherit = ["mail.thread", "mail.activity.mixin", "party.scope.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "party.scope.mixin", "party.integrity.mixin"
+    ]
     _order = "date_deadline, id desc"
     _party_scope_fields = ("cell_id", "meeting_id", "report_id")
+    # once sent, the authority writes its answer; once answered, it is kept
+    _party_open_fields_by_state = {
+        "assigned": ("resolution",),
+        "in_progress": ("resolution",),
+        "resolved": (),
+        "rejected": (),
+    }
+    _party_typed_dates = ("date_raised",)
     _mail_post_access = "read"
 
     name = fields.Char("Subject", required=True, tracking=True)
@@ -81,7 +93,7 @@ class PartyProposal(models.Model):
     )
     date_assigned = fields.Date("Assigned On", readonly=True, copy=False)
     date_deadline = fields.Date(
-        "Answer Due", index=True, tracking=True, copy=False,
+        "Answer Due", index=True, tracking=True, copy=False, readonly=True,
         help="Set when the proposal is assigned: the authority's time to answer, "
         "or the company's default.",
     )
@@ -158,7 +170,7 @@ class PartyProposal(models.Model):
                 raise UserError(
                     self.env._("A proposal already sent to its authority stays on its meeting.")
                 )
-        if "authority_id" in vals and not self.env.context.get("party_proposal_transfer"):
+        if "authority_id" in vals and not (self.env.su and self.env.context.get(SYSTEM_WRITE)):
             if any(proposal.state != "new" for proposal in self):
                 raise UserError(
                     self.env._(
@@ -167,6 +179,24 @@ class PartyProposal(models.Model):
                     )
                 )
         return super().write(vals)
+
+    def _party_open_fields(self):
+        open_fields = super()._party_open_fields()
+        if open_fields and not self._is_resolver():
+            return ()
+        return open_fields
+
+    def _party_locked_message(self):
+        if self.state in ("resolved", "rejected"):
+            return self.env._(
+                "Proposal “%(proposal)s” was answered: it is kept as answered.",
+                proposal=self.name,
+            )
+        return self.env._(
+            "Proposal “%(proposal)s” is with its authority: only its answer is "
+            "still written, and Transfer sends it elsewhere.",
+            proposal=self.name,
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sent(self):
@@ -210,7 +240,7 @@ class PartyProposal(models.Model):
                 )
         today = fields.Date.context_today(self)
         for deadline, proposals in self.grouped(lambda p: p._default_deadline(today)).items():
-            proposals.write(
+            proposals._party_write_as_system(
                 {"state": "assigned", "date_assigned": today, "date_deadline": deadline}
             )
         self._schedule_resolver_activities()
@@ -220,7 +250,7 @@ class PartyProposal(models.Model):
         if any(proposal.state != "assigned" for proposal in self):
             raise UserError(self.env._("Only an assigned proposal can be taken in hand."))
         self._check_resolver()
-        self.write({"state": "in_progress"})
+        self._party_write_as_system({"state": "in_progress"})
         return True
 
     def action_resolve(self):
@@ -231,10 +261,16 @@ class PartyProposal(models.Model):
         self._close("rejected")
         return True
 
-    def action_transfer(self, authority, reason):
-        """Send the proposals to another authority; the transfer and its
-        reason stay in their history. A new deadline runs from today."""
-        authority.ensure_one()
+    def action_transfer(self, authority=None, reason=None):
+        """Send the proposals to another authority (a record or its id, as
+        RPC clients send it); the transfer and its reason stay in their
+        history. A new deadline runs from today."""
+        if isinstance(authority, int | list | tuple) and not isinstance(authority, bool):
+            authority = self.env["party.authority"].browse(authority)
+        if not isinstance(authority, models.BaseModel) or len(authority) != 1:
+            raise UserError(self.env._("Choose the authority the proposal goes to."))
+        if not authority.exists():
+            raise UserError(self.env._("That authority no longer exists."))
         if not (reason or "").strip():
             raise UserError(self.env._("Say why the proposal goes to another authority."))
         for proposal in self:
@@ -269,7 +305,8 @@ class PartyProposal(models.Model):
         self._activity_done("party_cell_meeting.mail_activity_party_proposal_resolve")
         # the previous authority may lose sight of the proposal: write as the
         # system once the user's right to act on it was checked
-        system = self.sudo().with_context(party_proposal_transfer=True)
+        self.check_access("write")
+        system = self._party_system()
         (system - to_reassign).write({"authority_id": authority.id})
         reassigned = system.filtered(lambda proposal: proposal in to_reassign)
         for deadline, proposals in reassigned.grouped(
@@ -301,13 +338,21 @@ class PartyProposal(models.Model):
         days = authority.proposal_days or (self.company_id or self.env.company).party_proposal_days
         return start + relativedelta(days=days)
 
+    def _is_resolver(self):
+        """The current user answers for the proposal's authority, or works
+        for the party office."""
+        self.ensure_one()
+        return (
+            self.env.su
+            or self.env.user.has_group("party_cell_meeting.group_party_office")
+            or self.env.user in self.sudo().authority_id.user_ids
+        )
+
     def _check_resolver(self):
         """Only the users answering for the authority, or the party office,
         act on a proposal once assigned."""
-        if self.env.su or self.env.user.has_group("party_cell_meeting.group_party_office"):
-            return
         for proposal in self:
-            if self.env.user not in proposal.authority_id.user_ids:
+            if not proposal._is_resolver():
                 raise UserError(
                     self.env._(
                         "Only the users answering for %(authority)s, or the party "
@@ -340,7 +385,9 @@ class PartyProposal(models.Model):
                     )
                 raise UserError(message)
         self._check_resolver()
-        self.write({"state": state, "date_resolved": fields.Date.context_today(self)})
+        self._party_write_as_system(
+            {"state": state, "date_resolved": fields.Date.context_today(self)}
+        )
         self._activity_done(
             "party_cell_meeting.mail_activity_party_proposal_resolve",
             "party_cell_meeting.mail_activity_party_proposal_overdue",

@@ -5,6 +5,17 @@ class PartyProposalTransfer(models.Model):
     _name = "party.proposal.transfer"
     _description = "Proposal Transfer"
     _order = "create_date desc, id desc"
+    _inherit = ["party.integrity.mixin"]
+    # the history of a proposal: made by the transfer, kept as it was made
+    _party_system_fields = (
+        "proposal_id", "from_authority_id", "to_authority_id", "reason", "user_id", "date"
+    )
+
+    def _party_open_fields(self):
+        return ()
+
+    def _party_locked_message(self):
+        return self.env._("A transfer stays in the proposal's history as it was made.")
 
     proposal_id = fields.Many2one(
         "party.proposal", required=True, index=True, ondelete="cascade"

@@ -5,6 +5,8 @@ class PartyScoreCriterion(models.Model):
     _name = "party.score.criterion"
     _description = "Meeting Scoring Criterion"
     _order = "template_id, sequence, id"
+    _inherit = ["party.integrity.mixin"]
+    _party_owner_fields = ("template_id",)
 
     template_id = fields.Many2one(
         "party.score.template", required=True, index=True, ondelete="cascade"

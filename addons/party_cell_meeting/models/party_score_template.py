@@ -20,6 +20,8 @@ class PartyScoreTemplate(models.Model):
     _name = "party.score.template"
     _description = "Meeting Scoring Rubric"
     _order = "date_from desc, id desc"
+    _inherit = ["party.integrity.mixin"]
+    _party_typed_dates = ("date_from", "date_to")
 
     name = fields.Char(required=True)
     reference = fields.Char(

@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.date_utils import end_of, start_of
 
+from ..models.party_integrity_mixin import check_typed_date
+
 
 class PartyReportExportWizard(models.TransientModel):
     """Print or export what the cells of an organization did over whole
@@ -50,6 +52,8 @@ class PartyReportExportWizard(models.TransientModel):
 
     def _check(self):
         self.ensure_one()
+        for name in ("date_from", "date_to"):
+            check_typed_date(self.env, self[name], self._fields[name]._description_string(self.env))
         if self.date_from > self.date_to:
             raise UserError(self.env._("The period ends before it starts."))
         self.organization_id._check_party_office_scope()
@@ -88,6 +92,11 @@ class PartyReportExportWizard(models.TransientModel):
     def _get_year(self):
         if not (self.year or "").isdigit() or len(self.year) != 4:
             raise UserError(self.env._("%(year)s is not a year.", year=self.year or ""))
+        check_typed_date(
+            self.env,
+            fields.Date.to_date(f"{self.year}-12-31"),
+            self._fields["year"]._description_string(self.env),
+        )
         return self.year
 
     def action_export_xlsx(self):
