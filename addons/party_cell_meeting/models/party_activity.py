@@ -1,7 +1,5 @@
 from markupsafe import Markup
 
-from odoo.tools import plaintext2html
-
 
 def schedule_activities(activity_type, entries):
     """Create in one batch an activity of activity_type for each (record,
@@ -16,7 +14,7 @@ def schedule_activities(activity_type, entries):
             "activity_type_id": activity_type.id,
             "user_id": user.id,
             "date_deadline": date_deadline,
-            "note": note if isinstance(note, Markup) else plaintext2html(note or ""),
+            "note": note if isinstance(note, Markup) else Markup("<p>%s</p>") % (note or ""),
         }
         for record, user, date_deadline, note in entries
         if user

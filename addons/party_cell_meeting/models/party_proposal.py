@@ -180,12 +180,6 @@ class PartyProposal(models.Model):
                 )
         return super().write(vals)
 
-    def _party_open_fields(self):
-        open_fields = super()._party_open_fields()
-        if open_fields and not self._is_resolver():
-            return ()
-        return open_fields
-
     def _party_locked_message(self):
         if self.state in ("resolved", "rejected"):
             return self.env._(

@@ -11,12 +11,6 @@ class PartyProposalTransfer(models.Model):
         "proposal_id", "from_authority_id", "to_authority_id", "reason", "user_id", "date"
     )
 
-    def _party_open_fields(self):
-        return ()
-
-    def _party_locked_message(self):
-        return self.env._("A transfer stays in the proposal's history as it was made.")
-
     proposal_id = fields.Many2one(
         "party.proposal", required=True, index=True, ondelete="cascade"
     )

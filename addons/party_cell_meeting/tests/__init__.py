@@ -21,3 +21,4 @@ from . import test_print_pdf
 from . import test_export
 from . import test_stat_evaluation
 from . import test_multi_company
+from . import test_integrity
