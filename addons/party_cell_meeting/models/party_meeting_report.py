@@ -285,6 +285,21 @@ class PartyMeetingReport(models.Model):
                     )
                 )
 
+    @api.constrains(*ATTENDANCE_FIELDS)
+    def _check_attendance_counts(self):
+        for report in self:
+            counted = report.member_present + report.member_excused + report.member_unexcused
+            if counted > report.member_total or report.member_exempt > report.member_total:
+                raise ValidationError(
+                    self.env._(
+                        "The cell has %(total)s members: present, excused and unexcused "
+                        "(%(counted)s) or exempt (%(exempt)s) cannot be more.",
+                        total=report.member_total,
+                        counted=counted,
+                        exempt=report.member_exempt,
+                    )
+                )
+
     @api.constrains("speaker_count", "young_speaker_count", "member_present")
     def _check_speakers(self):
         for report in self:

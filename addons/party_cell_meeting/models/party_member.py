@@ -1,4 +1,10 @@
+import datetime
+
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# No member living since the Party's founding was born before this day.
+EARLIEST_BIRTH_DATE = datetime.date(1900, 1, 1)
 
 
 class PartyMember(models.Model):
@@ -103,6 +109,20 @@ class PartyMember(models.Model):
             # record rules read user.party_member_id: their cached domains are stale
             self.env.registry.clear_cache()
         return members
+
+    @api.constrains("birth_date")
+    def _check_birth_date(self):
+        today = fields.Date.context_today(self)
+        for member in self:
+            if member.birth_date and not (
+                EARLIEST_BIRTH_DATE <= member.birth_date <= today
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(member)s: a birth date is in the past, and after 1900.",
+                        member=member.name,
+                    )
+                )
 
     def write(self, vals):
         result = super().write(vals)

@@ -22,3 +22,5 @@ from . import test_export
 from . import test_stat_evaluation
 from . import test_multi_company
 from . import test_integrity
+from . import test_integrity_rpc
+from . import test_integrity_concurrency

@@ -521,3 +521,13 @@ class TestIntegrity(PartyReportCase):
         line = meeting.attendance_ids.filtered(lambda line: line.member_id == self.member_b1)
         self.assertIs(line.action_mark_present(), True)
         self.assertEqual(line.status, "present")
+
+    def test_counts_cannot_exceed_their_totals(self):
+        report = self.report.with_user(self.user_cadre)
+        total = report.member_total
+        with self.assertRefused(ValidationError, "cannot be more"):
+            report.write({"member_present": total + 1})
+        with self.assertRefused(ValidationError, "cannot be more"):
+            report.write({"member_exempt": total + 1})
+        with self.assertRefused(ValidationError, "birth date"):
+            self.member_a1.birth_date = "2099-01-01"

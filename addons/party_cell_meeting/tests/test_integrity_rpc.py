@@ -1,0 +1,106 @@
+import xmlrpc.client
+
+from odoo import fields
+from odoo.tests import HttpCase, JsonRpcException, tagged
+
+from .common_report import PartyReportCase
+
+
+@tagged("post_install", "-at_install")
+class TestIntegrityOverRpc(PartyReportCase, HttpCase):
+    """The attacks of the integrity issue as clients make them: JSON-RPC as
+    the web client sends it, with any context key, and XML-RPC, whose
+    answers must marshal."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.meeting_a.action_mark_held()
+        cls.report = cls.meeting_a.report_ids
+        cls.meeting_today = cls.create_meeting(
+            cls.cell_a, fields.Date.context_today(cls.meeting_a), kind="thematic"
+        )
+        cls.meeting_today.action_load_attendance()
+
+    def call_kw(self, login, model, method, args, kwargs=None):
+        self.authenticate(login, login)
+        return self.make_jsonrpc_request(
+            "/web/dataset/call_kw",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def xmlrpc(self, login, model, method, *args, **kwargs):
+        uid = self.xmlrpc_common.authenticate(self.env.cr.dbname, login, login, {})
+        return self.xmlrpc_object.execute_kw(
+            self.env.cr.dbname, uid, login, model, method, list(args), kwargs
+        )
+
+    def test_json_rpc_refuses_forged_report_dates_whatever_the_context(self):
+        for vals, context in (
+            ({"date_submitted": "2026-03-04"}, {}),
+            ({"state": "submitted"}, {"party_score_workflow": True, "active_test": False}),
+            ({"date_deadline": "2026-12-31", "is_late": False}, {"party_system_write": True}),
+        ):
+            with self.subTest(vals=vals), self.assertRaises(JsonRpcException) as caught:
+                self.call_kw(
+                    "party_cadre", "party.meeting.report", "write", [self.report.ids, vals],
+                    {"context": context},
+                )
+            self.assertEqual(str(caught.exception), "odoo.exceptions.UserError")
+        self.report.invalidate_recordset()
+        self.assertEqual(self.report.state, "draft")
+        self.assertFalse(self.report.date_submitted)
+
+    def test_json_rpc_cannot_unhold_a_meeting_to_delete_it(self):
+        with self.assertRaises(JsonRpcException):
+            self.call_kw(
+                "party_secretary", "party.meeting", "write",
+                [self.meeting_a.ids, {"state": "planned"}],
+            )
+        with self.assertRaises(JsonRpcException):
+            self.call_kw("party_secretary", "party.meeting", "unlink", [self.meeting_a.ids])
+        self.assertTrue(self.meeting_a.exists())
+        self.assertEqual(self.meeting_a.state, "held")
+
+    def test_xml_rpc_actions_answer_a_value(self):
+        line = self.meeting_today.attendance_ids.filtered(
+            lambda line: line.member_id == self.member_a1
+        )
+        self.assertIs(
+            self.xmlrpc("party_secretary", "party.meeting.attendance", "action_mark_present",
+                        line.ids),
+            True,
+        )
+        self.assertEqual(line.status, "present")
+        proposal = self.new_proposal(self.report)
+        proposal.action_assign()
+        self.assertIs(
+            self.xmlrpc(
+                "party_resolver", "party.proposal", "action_transfer", proposal.ids,
+                self.authority_department.id, "Thuộc thẩm quyền của Sở",
+            ),
+            True,
+        )
+        self.assertEqual(proposal.authority_id, self.authority_department)
+
+    def test_xml_rpc_refuses_system_fields_with_a_user_error(self):
+        with self.assertRaises(xmlrpc.client.Fault) as caught:
+            self.xmlrpc("party_secretary", "party.meeting", "write", self.meeting_a.ids,
+                        {"present_count": 40})
+        self.assertIn("not written directly", caught.exception.faultString)
+        with self.assertRaises(xmlrpc.client.Fault) as caught:
+            self.xmlrpc("party_cadre", "party.proposal", "action_transfer", [1])
+        self.assertNotIn("TypeError", caught.exception.faultString)
+
+    def test_another_offices_workbook_is_not_downloaded(self):
+        wizard = self.env["party.report.export.wizard"].with_user(
+            self.user_office_district_1
+        ).create({"organization_id": self.district_1.id})
+        wizard.action_export_xlsx()
+        url = f"/web/content/party.report.export.wizard/{wizard.id}/file_data"
+        self.authenticate("party_office_d1", "party_office_d1")
+        self.assertEqual(self.url_open(url).status_code, 200)
+        self.authenticate("party_office_province", "party_office_province")
+        response = self.url_open(url)
+        self.assertIn(response.status_code, (403, 404))
+        self.assertNotIn(b"PK", response.content[:2])
