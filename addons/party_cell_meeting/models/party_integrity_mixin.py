@@ -145,12 +145,12 @@ class PartyIntegrityMixin(models.AbstractModel):
 
     @api.model
     def _party_field_default(self, name):
-        """The value a field takes when the client gives none, ignoring the
-        defaults a context may carry."""
+        """The value a field takes when the client gives none (its own
+        default: a context's default_<field> keys are dropped beforehand)."""
         field = self._fields[name]
         if field.default is None:
             return False if field.type not in ("one2many", "many2many") else []
-        return field.default(self.with_context({}))
+        return field.default(self)
 
     @api.model
     def _party_without_system_defaults(self):
@@ -164,7 +164,7 @@ class PartyIntegrityMixin(models.AbstractModel):
         }
         if len(context) == len(self.env.context):
             return self
-        return self.with_context(context)
+        return self.with_env(self.env(context=context))
 
     def _party_system(self):
         """These records as the workflow writes them: as the superuser, past

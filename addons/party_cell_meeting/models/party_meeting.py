@@ -30,7 +30,7 @@ class PartyMeeting(models.Model):
     _party_scope_fields = ("cell_id",)
     # a held meeting keeps its record; what was said is still written up
     # afterwards, each change logged (see write)
-    _party_open_fields_by_state = {"held": MINUTES_FIELDS, "cancelled": ()}
+    _party_open_fields_by_state = {"held": MINUTES_FIELDS, "cancelled": ("cancel_reason",)}
     _party_typed_dates = ("date",)
     _rec_names_search = ["cell_id.complete_name", "period", "topic"]
     # Members and cadres who may read a meeting may also comment on it.

@@ -531,3 +531,12 @@ class TestIntegrity(PartyReportCase):
             report.write({"member_exempt": total + 1})
         with self.assertRefused(ValidationError, "birth date"):
             self.member_a1.birth_date = "2099-01-01"
+
+    def test_a_cancelled_meeting_keeps_all_but_its_reason(self):
+        meeting = self.meeting_c.with_user(self.user_office_province)
+        meeting.action_cancel()
+        meeting.write({"cancel_reason": "Bão số 3"})
+        with self.assertRefused(UserError, "was cancelled"):
+            meeting.write({"date": "2026-03-05"})
+        meeting.action_reset_to_planned()
+        self.assertEqual(self.meeting_c.state, "planned")

@@ -96,10 +96,11 @@ class TestIntegrityOverRpc(PartyReportCase, HttpCase):
         wizard = self.env["party.report.export.wizard"].with_user(
             self.user_office_district_1
         ).create({"organization_id": self.district_1.id})
-        wizard.action_export_xlsx()
-        url = f"/web/content/party.report.export.wizard/{wizard.id}/file_data"
+        url = wizard.action_export_xlsx()["url"]
         self.authenticate("party_office_d1", "party_office_d1")
-        self.assertEqual(self.url_open(url).status_code, 200)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content[:2], b"PK")
         self.authenticate("party_office_province", "party_office_province")
         response = self.url_open(url)
         self.assertIn(response.status_code, (403, 404))

@@ -1,5 +1,6 @@
 import base64
 import io
+from urllib.parse import urlencode
 
 import xlsxwriter
 from dateutil.relativedelta import relativedelta
@@ -9,6 +10,8 @@ from odoo.exceptions import UserError
 from odoo.tools.date_utils import end_of, start_of
 
 from ..models.party_integrity_mixin import check_typed_date
+
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class PartyReportExportWizard(models.TransientModel):
@@ -113,9 +116,12 @@ class PartyReportExportWizard(models.TransientModel):
                 ),
             }
         )
+        # the type is given: guessing it from the first bytes of a workbook
+        # fails (a zip is read whole) and logs a traceback on each download
+        query = urlencode({"download": "true", "mimetype": XLSX_MIMETYPE})
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file_data/{self.file_name}?download=true",
+            "url": f"/web/content/{self._name}/{self.id}/file_data/{self.file_name}?{query}",
             "target": "self",
         }
 
