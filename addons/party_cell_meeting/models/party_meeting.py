@@ -29,8 +29,12 @@ class PartyMeeting(models.Model):
     _order = "date desc, cell_id"
     _party_scope_fields = ("cell_id",)
     # a held meeting keeps its record; what was said is still written up
-    # afterwards, each change logged (see write)
-    _party_open_fields_by_state = {"held": MINUTES_FIELDS, "cancelled": ("cancel_reason",)}
+    # afterwards, each change logged (see write), and its attendance lines
+    # are corrected under their own guard
+    _party_open_fields_by_state = {
+        "held": (*MINUTES_FIELDS, "attendance_ids"),
+        "cancelled": ("cancel_reason",),
+    }
     _party_typed_dates = ("date",)
     _rec_names_search = ["cell_id.complete_name", "period", "topic"]
     # Members and cadres who may read a meeting may also comment on it.
@@ -345,7 +349,8 @@ class PartyMeeting(models.Model):
             return
         self._party_log(
             Markup().join(
-                Markup("<p>%s</p><blockquote>%s</blockquote>")
+                # not a blockquote: the chatter would fold it away as a quote
+                Markup("<p>%s</p><div>%s</div>")
                 % (
                     self.env._(
                         "%(field)s changed after the meeting; it read before:",

@@ -335,6 +335,15 @@ class PartyMeetingReport(models.Model):
             raise UserError(
                 self.env._("A report that was submitted stays on record: it cannot be deleted.")
             )
+        # a held meeting's report is owed: deleting it would only silence the
+        # reminders (the statistics count it missing all the same)
+        if not self.env.su and any(report.meeting_id.state == "held" for report in self):
+            raise UserError(
+                self.env._(
+                    "This report is owed on a meeting that was held: file it instead of "
+                    "deleting it."
+                )
+            )
         # proposals are deleted with their report only while nobody acts on them
         if any(proposal.state != "new" for proposal in self.sudo().proposal_ids):
             raise UserError(

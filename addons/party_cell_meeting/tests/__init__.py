@@ -24,3 +24,4 @@ from . import test_multi_company
 from . import test_integrity
 from . import test_integrity_rpc
 from . import test_integrity_concurrency
+from . import test_integrity_tour

@@ -289,10 +289,20 @@ class TestIntegrity(PartyReportCase):
         self.assertTrue(self.proposal.exists())
 
     def test_draft_report_carrying_a_sent_proposal_stays(self):
-        self.proposal.with_user(self.user_office_province).action_assign()
+        thematic = self.create_meeting(self.cell_a, "2026-03-04", kind="thematic", topic="NQ4")
+        report = self.env["party.meeting.report"].create(
+            {"meeting_id": thematic.id, "assignment_id": self.assignment_cadre.id}
+        )
+        proposal = self.new_proposal_for(report)
+        proposal.with_user(self.user_office_province).action_assign()
         with self.assertRefused(UserError, "sent to their authorities"):
+            report.with_user(self.user_cadre).unlink()
+        self.assertTrue(proposal.exists())
+
+    def test_the_report_owed_on_a_held_meeting_is_not_deleted(self):
+        with self.assertRefused(UserError, "file it instead"):
             self.report.with_user(self.user_cadre).unlink()
-        self.assertTrue(self.proposal.exists())
+        self.assertTrue(self.report.exists())
 
     def test_secretary_cannot_unhold_or_rewrite_a_held_meeting(self):
         meeting = self.meeting_a.with_user(self.user_secretary)
