@@ -124,7 +124,7 @@ class PartyMeetingAttendance(models.Model):
         nothing after a cancellation."""
         if self.meeting_state == "planned":
             return None
-        if self.meeting_state == "held" and self._is_corrector():
+        if self.meeting_state == "held" and self.cell_id._is_kept_by_current_user():
             return ("status", "reason")
         return ()
 
@@ -138,15 +138,6 @@ class PartyMeetingAttendance(models.Model):
         return self.env._(
             "%(meeting)s was cancelled: its attendance is kept as it was.",
             meeting=self.meeting_id.display_name,
-        )
-
-    def _is_corrector(self):
-        self.ensure_one()
-        user = self.env.user
-        return (
-            self.env.su
-            or user.has_group("party_cell_meeting.group_party_office")
-            or self.sudo().cell_id.secretary_id.user_id == user
         )
 
     @api.model_create_multi

@@ -324,16 +324,6 @@ class PartyMeetingScore(models.Model):
             )
         self._party_log(body)
 
-    def _is_scorer(self):
-        """The cell's secretary, its office or an administrator."""
-        self.ensure_one()
-        user = self.env.user
-        return (
-            self.env.su
-            or user.has_group("party_cell_meeting.group_party_office")
-            or self.cell_id.secretary_id.user_id == user
-        )
-
     def _confirmable_scores(self):
         """The sheets of cells the current user is assigned to on the
         meeting's date (or all for an administrator)."""
@@ -355,7 +345,7 @@ class PartyMeetingScore(models.Model):
         )
 
     def _check_user_is_scorer(self):
-        refused = self.filtered(lambda score: not score._is_scorer())
+        refused = self.filtered(lambda score: not score.cell_id._is_kept_by_current_user())
         if refused:
             raise AccessError(
                 self.env._(

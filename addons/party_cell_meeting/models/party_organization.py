@@ -289,6 +289,18 @@ class PartyOrganization(models.Model):
             ],
         )
 
+    def _is_kept_by_current_user(self):
+        """The current user keeps this cell's record (scores its meetings,
+        corrects their attendance): its secretary, the party office, or the
+        system."""
+        self.ensure_one()
+        user = self.env.user
+        return (
+            self.env.su
+            or user.has_group("party_cell_meeting.group_party_office")
+            or self.sudo().secretary_id.user_id == user
+        )
+
     def action_view_meetings(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
