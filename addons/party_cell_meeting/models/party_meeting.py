@@ -1,6 +1,5 @@
 import logging
 import re
-import threading
 
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
@@ -532,26 +531,27 @@ class PartyMeeting(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _cron_generate_regular_meetings(self):
-        """Daily: make sure every cell has its regular meeting of next month."""
+    def _cron_generate_regular_meetings(self, batch_size=2000):
+        """Daily: make sure every cell has its regular meeting of next month.
+        One batch of cells a call: Odoo's cron runner commits it and calls
+        again while cells remain, so an interrupted run keeps what it did."""
         next_month = fields.Date.context_today(self) + relativedelta(months=1)
-        in_test = getattr(threading.current_thread(), "testing", False)
         self._generate_regular_meetings(
-            next_month.strftime("%Y-%m"), commit_batches=not in_test
+            next_month.strftime("%Y-%m"), batch_size=batch_size, max_batches=1
         )
 
     @api.model
-    def _generate_regular_meetings(self, period, batch_size=2000, commit_batches=False):
+    def _generate_regular_meetings(self, period, batch_size=2000, max_batches=None):
         """Create the planned regular meeting of period ('YYYY-MM') for every
         active cell that has none, on the meeting day of the cell's company,
         with a pending line for every cadre assigned to the cell that day.
 
         Written in SQL, a batch of cells at a time: a province's or a whole
-        country's cells in one run. Running it twice creates nothing more:
-        the database refuses a second regular meeting of a cell in a month
-        (ON CONFLICT DO NOTHING). With commit_batches (as the cron runs it),
-        each batch is committed with its lines, so an interrupted run resumes
-        where it stopped.
+        country's cells in one run, or max_batches of them (the cron's way,
+        reporting what remains). Running it twice creates nothing more: the
+        cells that have their meeting are left out, and the database refuses
+        a second regular meeting of a cell in a month (ON CONFLICT DO
+        NOTHING).
         """
         if not PERIOD_FORMAT.match(period or ""):
             raise UserError(
@@ -560,25 +560,30 @@ class PartyMeeting(models.Model):
         if not self._lock_generation(period):
             return self.browse()
         cells_by_company = self.env["party.organization"]._read_group(
-            [("level", "=", "cell")], ["company_id"], ["id:array_agg"]
+            [
+                ("level", "=", "cell"),
+                ("meeting_ids", "not any", [("period", "=", period), ("kind", "=", "regular")]),
+            ],
+            ["company_id"],
+            ["id:array_agg"],
         )
-        total = sum(len(cell_ids) for _company, cell_ids in cells_by_company)
+        batches = [
+            (company, list(batch))
+            for company, cell_ids in cells_by_company
+            for batch in split_every(batch_size, sorted(cell_ids))
+        ]
+        total = sum(len(batch) for _company, batch in batches)
+        meeting_dates = {}
         done = 0
         new_meeting_ids = []
-        for company, cell_ids in cells_by_company:
-            meeting_date = company._party_meeting_date(period)
-            for batch in split_every(batch_size, sorted(cell_ids)):
-                meeting_ids = self._insert_regular_meetings(list(batch), meeting_date, period)
-                self._insert_cadre_attendance(meeting_ids)
-                new_meeting_ids += meeting_ids
-                done += len(batch)
-                if commit_batches:
-                    self.env["ir.cron"]._notify_progress(done=done, remaining=total - done)
-                    # an interrupted run keeps the batches done
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
-                    if not self._lock_generation(period):
-                        return self.browse(new_meeting_ids)
-        self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+        for company, batch in batches[:max_batches]:
+            if company not in meeting_dates:
+                meeting_dates[company] = company._party_meeting_date(period)
+            meeting_ids = self._insert_regular_meetings(batch, meeting_dates[company], period)
+            self._insert_cadre_attendance(meeting_ids)
+            new_meeting_ids += meeting_ids
+            done += len(batch)
+        self.env["ir.cron"]._notify_progress(done=done, remaining=total - done)
         # the rows were written behind the ORM's back
         self.invalidate_model()
         self.env["party.meeting.attendance"].invalidate_model()

@@ -1,10 +1,7 @@
-import threading
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import split_every
 
 from .party_integrity_mixin import SYSTEM_WRITE
 
@@ -471,8 +468,10 @@ class PartyProposal(models.Model):
 
     @api.model
     def _cron_flag_overdue(self, batch_size=500):
-        """Flag the open proposals whose deadline passed and escalate them.
-        Runs daily; a second run finds nothing left to flag."""
+        """Flag a batch of the open proposals whose deadline passed and
+        escalate them; return how many. Odoo's cron runner commits each batch
+        and calls again while some remain; once none is left, a run finds
+        nothing to flag."""
         today = fields.Date.context_today(self)
         proposals = self.sudo().search(
             [
@@ -481,14 +480,11 @@ class PartyProposal(models.Model):
                 ("is_overdue", "=", False),
             ]
         )
-        auto_commit = not getattr(threading.current_thread(), "testing", False)
-        done = 0
-        for batch in split_every(batch_size, proposals.ids, self.sudo().browse):
-            self.env.add_to_compute(self._fields["is_overdue"], batch)
-            batch._recompute_recordset(["is_overdue"])
-            batch._escalate()
-            done += len(batch)
-            self.env["ir.cron"]._notify_progress(done=done, remaining=len(proposals) - done)
-            if auto_commit:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-        return done
+        batch = proposals[:batch_size]
+        self.env.add_to_compute(self._fields["is_overdue"], batch)
+        batch._recompute_recordset(["is_overdue"])
+        batch._escalate()
+        self.env["ir.cron"]._notify_progress(
+            done=len(batch), remaining=len(proposals) - len(batch)
+        )
+        return len(batch)

@@ -169,3 +169,15 @@ class TestMeetingGeneration(PartyCellMeetingCase):
     def test_cron_plans_next_month(self):
         self.env.ref("party_cell_meeting.party_meeting_cron_generate").method_direct_trigger()
         self.assertEqual(self.generated("2026-04").cell_id, self.cells)
+
+    @freeze_time("2026-03-28")
+    def test_cron_plans_a_batch_a_call_until_none_remain(self):
+        """Odoo's cron runner commits each call and calls again while cells
+        remain: each call plans the next batch of cells still without their
+        meeting."""
+        self.Meeting._cron_generate_regular_meetings(batch_size=3)
+        self.assertEqual(len(self.generated("2026-04")), 3)
+        self.Meeting._cron_generate_regular_meetings(batch_size=3)
+        self.assertEqual(self.generated("2026-04").cell_id, self.cells)
+        self.Meeting._cron_generate_regular_meetings(batch_size=3)
+        self.assertEqual(len(self.generated("2026-04")), 4)
