@@ -1,3 +1,4 @@
 from . import models
 from . import wizard
 from . import reports
+from .hooks import uninstall_hook

@@ -63,6 +63,7 @@ attended them.
         ],
     },
 
+    "uninstall_hook": "uninstall_hook",
     "application": True,
     "installable": True,
 }
