@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on fresh databases, as CI runs it:
-#   1. finds Odoo 18.0 (ODOO_PATH, ODOO_PYTHON), starts PostgreSQL and, as
+#   1. finds Odoo 18.0 (ODOO_PATH, ODOO_PYTHON), setting it up when it is
+#      missing and the network allows (scripts/setup_odoo.sh), starts PostgreSQL and, as
 #      root, installs Debian's chromium for the browser tests and wkhtmltopdf
 #      for the PDF reports if missing;
 #   2. installs the Python requirements into Odoo's environment;
@@ -22,11 +23,8 @@ say() { echo "run_tests: $*"; }
 die() { echo "run_tests: $*" >&2; exit 2; }
 
 # 1. Odoo and PostgreSQL -------------------------------------------------------
-[ -f "$ODOO_PATH/odoo-bin" ] || die "Odoo 18.0 is missing: there is no odoo-bin in ODOO_PATH=$ODOO_PATH. Install Odoo 18.0 from source there, or point ODOO_PATH at your Odoo 18.0 source tree (README, 'Running the tests')."
-[ -x "$ODOO_PYTHON" ] || die "Odoo's Python is missing: ODOO_PYTHON=$ODOO_PYTHON is not an executable. Create Odoo's virtualenv there, or point ODOO_PYTHON at the Python that runs your Odoo (README, 'Running the tests')."
-odoo_version=$(PYTHONPATH=$ODOO_PATH "$ODOO_PYTHON" -c 'import odoo.release as r; print(r.major_version)' 2>/dev/null) \
-    || die "$ODOO_PYTHON cannot import Odoo from $ODOO_PATH: install Odoo's requirements into that environment (pip install -r $ODOO_PATH/requirements.txt)."
-[ "$odoo_version" = "18.0" ] || die "ODOO_PATH=$ODOO_PATH holds Odoo $odoo_version; this addon needs Odoo 18.0."
+# found where it is, or set up there from Odoo's repository (ODOO_REPO, ODOO_REF)
+ODOO_PATH=$ODOO_PATH ODOO_PYTHON=$ODOO_PYTHON "$repo/scripts/setup_odoo.sh" || exit 2
 
 start_postgres() {
     if command -v pg_isready >/dev/null && pg_isready -q; then
