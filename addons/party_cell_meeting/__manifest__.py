@@ -10,6 +10,9 @@ to attend the monthly meetings of Party cells; the meetings themselves and who
 attended them.
 """,
     "author": "party_cell_meeting team",
+    "maintainers": ["party-cell-meeting"],
+    "website": "https://github.com/party-cell-meeting/party_cell_meeting",
+    "development_status": "Beta",
     "license": "LGPL-3",
     "depends": ["mail", "web_hierarchy"],
     "data": [
@@ -63,6 +66,10 @@ attended them.
         ],
     },
 
+    "images": [
+        "static/description/screenshot_my_meetings_phone.png",
+        "static/description/screenshot_meeting_desktop.png",
+    ],
     "uninstall_hook": "uninstall_hook",
     "application": True,
     "installable": True,

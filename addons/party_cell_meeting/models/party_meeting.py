@@ -10,6 +10,7 @@ from odoo.tools import SQL, split_every
 
 from .party_activity import send_reminders
 from .party_assignment import EFFECTIVE_STATES
+from .party_meeting_attendance import ATTENDANCE_STATUSES
 
 _logger = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ class PartyMeeting(models.Model):
         help="The current user's line as an assigned cadre of this meeting.",
     )
     my_attendance_status = fields.Selection(
-        lambda self: self.env["party.meeting.attendance"]._fields["status"].selection,
+        ATTENDANCE_STATUSES,
         "My Attendance",
         compute="_compute_my_attendance",
     )

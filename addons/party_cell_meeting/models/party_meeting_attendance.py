@@ -6,6 +6,15 @@ from odoo.tools import format_date
 
 from .party_activity import send_reminders
 
+# Shared with the meeting's "My Attendance": a selection borrowed through a
+# lambda is not exported for translation, and would show in English.
+ATTENDANCE_STATUSES = [
+    ("pending", "Not Recorded"),
+    ("present", "Present"),
+    ("absent_excused", "Absent (Excused)"),
+    ("absent_unexcused", "Absent (Unexcused)"),
+]
+
 
 class PartyMeetingAttendance(models.Model):
     _name = "party.meeting.attendance"
@@ -37,12 +46,7 @@ class PartyMeetingAttendance(models.Model):
         "party.assignment", index="btree_not_null", ondelete="restrict"
     )
     status = fields.Selection(
-        [
-            ("pending", "Not Recorded"),
-            ("present", "Present"),
-            ("absent_excused", "Absent (Excused)"),
-            ("absent_unexcused", "Absent (Unexcused)"),
-        ],
+        ATTENDANCE_STATUSES,
         required=True,
         default="pending",
         index=True,
