@@ -9,9 +9,11 @@ import os
 import subprocess
 import sys
 
-from odoo.addons.test_lint.tests import test_pylint
+from odoo.addons.test_lint.tests import test_manifests, test_pylint
 
 ODOO_PATH = os.environ.get("ODOO_PATH", "/opt/odoo/18.0")
+# The keys OCA's packaging reads, which Odoo's own manifest linter does not know.
+OCA_MANIFEST_KEYS = {"maintainers", "development_status"}
 DB = "party_odoo_checks_test"
 TEST_TAGS = ",".join(
     [
@@ -21,6 +23,8 @@ TEST_TAGS = ",".join(
         "-/test_lint:TestPyLint",
         # needs node's eslint, which the addon's JavaScript (one tour) does not
         "-/test_lint:TestESLint",
+        # refuses OCA's manifest keys: the test below runs it with them allowed
+        "-/test_lint:ManifestLinter",
         "/base:TestInvisibleField",
         "/web:LoadMenusTests",
     ]
@@ -73,3 +77,12 @@ def test_odoo_pylint_pass_on_the_addon(addon_dir):
         env=dict(os.environ, PYTHONPATH=here + os.pathsep + os.environ.get("PYTHONPATH", "")),
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_odoo_manifest_linter_on_the_addon():
+    """test_lint's ManifestLinter on the addon, with OCA's keys allowed."""
+    linter = test_manifests.ManifestLinter("test_manifests")
+    manifest = linter._load_manifest("party_cell_meeting")
+    unknown = set(manifest) - test_manifests.MANIFEST_KEYS - OCA_MANIFEST_KEYS
+    assert not unknown, unknown
+    linter._test_manifest_values("party_cell_meeting", manifest)
