@@ -20,3 +20,4 @@ from . import party_score_criterion
 from . import party_meeting_score
 from . import party_meeting_score_line
 from . import party_cadre_evaluation
+from . import party_calendar_feed

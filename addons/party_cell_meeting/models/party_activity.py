@@ -1,5 +1,7 @@
 from markupsafe import Markup
 
+from odoo import Command
+
 
 def schedule_activities(activity_type, entries):
     """Create in one batch an activity of activity_type for each (record,
@@ -27,12 +29,14 @@ def schedule_activities(activity_type, entries):
 
 
 def send_reminders(
-    records, activity_type_xmlid, template_xmlid, recipient, on_record, deadline, note
+    records, activity_type_xmlid, template_xmlid, recipient, on_record, deadline, note,
+    attachment=None,
 ):
     """Remind, for each of records, the party member recipient(record): an
     activity on on_record(record), due deadline(record), with note(record)
     (records in the recipient's language), and the email of the template
-    when the member has an address."""
+    when the member has an address, carrying attachment(record) when given
+    (the values of an ir.attachment: a calendar invitation)."""
     env = records.env
     schedule_activities(
         env.ref(activity_type_xmlid),
@@ -48,4 +52,26 @@ def send_reminders(
     )
     with_email = records.filtered(lambda record: recipient(record).partner_id.email)
     if with_email:
-        env.ref(template_xmlid).send_mail_batch(with_email.ids)
+        send_with_attachments(env.ref(template_xmlid), with_email, attachment)
+
+
+def send_with_attachments(template, records, attachment=None):
+    """Queue the template's mail for each of records, each carrying
+    attachment(record) when given: one batch of mails, one of attachments."""
+    mails = template.send_mail_batch(records.ids)
+    if not attachment:
+        return mails
+    by_id = {record.id: record for record in records}
+    attachments = template.env["ir.attachment"].sudo().create(
+        [
+            {
+                **attachment(by_id[mail.res_id]),
+                "res_model": "mail.message",
+                "res_id": mail.mail_message_id.id,
+            }
+            for mail in mails
+        ]
+    )
+    for mail, file in zip(mails, attachments, strict=True):
+        mail.attachment_ids = [Command.link(file.id)]
+    return mails

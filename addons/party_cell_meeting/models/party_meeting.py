@@ -1,6 +1,8 @@
 import logging
 import re
+from datetime import datetime, time, timedelta
 
+import pytz
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
@@ -8,13 +10,20 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, split_every
 
-from .party_activity import send_reminders
+from . import party_ics as ics
+from .party_activity import send_reminders, send_with_attachments
 from .party_assignment import EFFECTIVE_STATES
 from .party_meeting_attendance import ATTENDANCE_STATUSES
 
 _logger = logging.getLogger(__name__)
 
+VIETNAM_TZ = "Asia/Ho_Chi_Minh"
 PERIOD_FORMAT = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# What the invitations sent to the cadres say: a change sends them again.
+INVITATION_FIELDS = {"date", "time_start", "location"}
+# How long a meeting is planned to last in the cadres' calendars (HD 42: at
+# least 90 minutes, 120 with thematic content).
+PLANNED_HOURS = 2.0
 # What is written up after a meeting: still open once it is held, each
 # change kept in the chatter.
 MINUTES_FIELDS = ("topic", "agenda", "minutes")
@@ -78,7 +87,7 @@ class PartyMeeting(models.Model):
         tracking=True,
         index=True,
     )
-    location = fields.Char()
+    location = fields.Char(tracking=True)
     topic = fields.Char(
         tracking=True, help="The topic of a thematic meeting, or the main agenda item."
     )
@@ -128,6 +137,11 @@ class PartyMeeting(models.Model):
     can_declare_absence = fields.Boolean(compute="_compute_my_attendance")
     is_last_month = fields.Boolean(
         compute="_compute_is_last_month", search="_search_is_last_month"
+    )
+    ics_sequence = fields.Integer(
+        "Invitation Version", readonly=True, copy=False,
+        help="Raised each time the meeting moves or is cancelled, so that the "
+        "calendars that received its invitation replace it.",
     )
     date_secretary_reminded = fields.Datetime(
         "Secretary Reminded On", copy=False, readonly=True,
@@ -323,9 +337,14 @@ class PartyMeeting(models.Model):
                 meeting: {name: meeting[name] for name in rewritten}
                 for meeting in self.filtered(lambda meeting: meeting.state == "held")
             }
+        moved = self.browse()
+        if INVITATION_FIELDS & set(vals):
+            moved = self.filtered(lambda meeting: meeting.state == "planned")
         result = super().write(vals)
         for meeting, values in before.items():
             meeting._log_rewritten_minutes(values)
+        if moved:
+            moved._send_updated_invitations()
         return result
 
     def _party_locked_message(self):
@@ -412,6 +431,7 @@ class PartyMeeting(models.Model):
                 self.env._("Only a planned meeting can be cancelled.")
             )
         self._party_write_as_system({"state": "cancelled"})
+        self._send_updated_invitations()
         return True
 
     def action_reset_to_planned(self):
@@ -703,6 +723,88 @@ class PartyMeeting(models.Model):
                     ("date_secretary_reminded", "=", False),
                 ]
             )._remind_secretaries()
+
+    # ------------------------------------------------------------------
+    # Calendar invitations
+    # ------------------------------------------------------------------
+
+    def _ics_events(self, attendee=None):
+        """The meetings as VEVENT properties (see party_ics.calendar): the
+        planned start in the company's time zone, the cell and the place, a
+        link to the meeting, and the version of the invitation."""
+        uuid = self.env["ir.config_parameter"].sudo().get_param("database.uuid", "")
+        base_url = self.browse().get_base_url()
+        now = ics.utc_stamp(fields.Datetime.now())
+        events = []
+        for meeting in self:
+            start = meeting._planned_start_utc()
+            properties = [
+                ("UID", f"party-meeting-{meeting.id}@{uuid}"),
+                ("DTSTAMP", now),
+                ("SEQUENCE", meeting.ics_sequence),
+                ("DTSTART", ics.utc_stamp(start)),
+                ("DTEND", ics.utc_stamp(start + timedelta(hours=PLANNED_HOURS))),
+                ("SUMMARY", ics.escape_text(meeting.display_name)),
+                ("LOCATION", ics.escape_text(meeting.location or meeting.cell_id.name)),
+                ("DESCRIPTION", ics.escape_text(
+                    "\n".join(filter(None, [meeting.cell_id.complete_name, meeting.topic]))
+                )),
+                ("URL", f"{base_url}/odoo/party.meeting/{meeting.id}"),
+                ("STATUS", "CANCELLED" if meeting.state == "cancelled" else "CONFIRMED"),
+            ]
+            organizer = meeting.company_id.email
+            if organizer:
+                name = ics.param(meeting.company_id.name)
+                properties.append((f"ORGANIZER;CN={name}", f"mailto:{organizer}"))
+            if attendee and attendee.email:
+                name = ics.param(attendee.name)
+                properties.append((f"ATTENDEE;CN={name};RSVP=FALSE", f"mailto:{attendee.email}"))
+            events.append(properties)
+        return events
+
+    def _planned_start_utc(self):
+        self.ensure_one()
+        tz = pytz.timezone(self.company_id.partner_id.tz or VIETNAM_TZ)
+        hours, minutes = divmod(round(self.time_start * 60), 60)
+        local = datetime.combine(self.date, time(hours, minutes))
+        return tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _ics_attachment(self, attendee=None):
+        """The values of an .ics attachment inviting attendee to this meeting
+        (or cancelling it)."""
+        self.ensure_one()
+        method = "CANCEL" if self.state == "cancelled" else "REQUEST"
+        return {
+            "name": f"sinh-hoat-{self.period or self.id}.ics",
+            "mimetype": f"text/calendar; method={method}",
+            "raw": ics.calendar(self._ics_events(attendee), method=method).encode(),
+        }
+
+    def _send_updated_invitations(self):
+        """A new version of the invitation for the cadres already reminded of
+        these meetings: moved, or cancelled."""
+        self.env.cr.execute(
+            SQL(
+                "UPDATE party_meeting SET ics_sequence = COALESCE(ics_sequence, 0) + 1 "
+                "WHERE id IN %s",
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["ics_sequence"])
+        lines = self.env["party.meeting.attendance"].sudo().search(
+            [
+                ("meeting_id", "in", self.ids),
+                ("attendee_role", "=", "assigned_cadre"),
+                ("date_reminded", "!=", False),
+                ("member_id.partner_id.email", "!=", False),
+            ]
+        )
+        if lines:
+            send_with_attachments(
+                self.env.ref("party_cell_meeting.mail_template_meeting_changed"),
+                lines,
+                lambda line: line.meeting_id._ics_attachment(line.member_id.partner_id),
+            )
 
     def _remind_secretaries(self):
         meetings = self.filtered("cell_id.secretary_id")

@@ -233,5 +233,7 @@ class PartyMeetingAttendance(models.Model):
                 "You are assigned to attend this meeting. If you cannot, "
                 "declare it with the reason so that your deputy stands in."
             ),
+            # the invitation puts the meeting in the cadre's own calendar
+            attachment=lambda line: line.meeting_id._ics_attachment(line.member_id.partner_id),
         )
         self.sudo().date_reminded = fields.Datetime.now()

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class ResUsers(models.Model):
@@ -10,6 +11,11 @@ class ResUsers(models.Model):
         compute="_compute_party_member_id",
         search="_search_party_member_id",
         help="The party member record of this user.",
+    )
+    party_calendar_feed_url = fields.Char(
+        "Calendar Feed", compute="_compute_party_calendar_feed_url",
+        help="Subscribe your phone's calendar to this private address: your "
+        "cell meetings appear there by themselves. Keep it to yourself.",
     )
     party_organization_ids = fields.Many2many(
         "party.organization",
@@ -26,6 +32,21 @@ class ResUsers(models.Model):
         for user in self:
             user.party_member_id = user.party_member_ids[:1]
 
+    @api.depends_context("uid")
+    def _compute_party_calendar_feed_url(self):
+        feeds = {
+            feed.user_id: feed.url
+            for feed in self.env["party.calendar.feed"].sudo().search([("user_id", "in", self.ids)])
+        }
+        for user in self:
+            # the address is a key: only its owner sees it
+            mine = user == self.env.user
+            user.party_calendar_feed_url = feeds.get(user, False) if mine else False
+
+    @property
+    def SELF_READABLE_FIELDS(self):
+        return super().SELF_READABLE_FIELDS + ["party_calendar_feed_url"]
+
     def _search_party_member_id(self, operator, value):
         return [("party_member_ids", operator, value)]
 
@@ -35,3 +56,28 @@ class ResUsers(models.Model):
             # office record rules are computed from these organizations
             self.env.registry.clear_cache()
         return result
+
+    def action_party_calendar_feed_new(self):
+        """Give the current user a new private feed URL; the old one stops
+        working."""
+        self.ensure_one()
+        if self != self.env.user:
+            raise UserError(self.env._("Each user makes their own calendar feed."))
+        Feed = self.env["party.calendar.feed"].sudo()
+        feed = Feed.search([("user_id", "=", self.id)])
+        token = Feed._new_token()
+        if feed:
+            feed._party_system().write({"token": token})
+        else:
+            Feed.create({"user_id": self.id, "token": token})
+        self.invalidate_recordset(["party_calendar_feed_url"])
+        return True
+
+    def action_party_calendar_feed_revoke(self):
+        """Shut the current user's feed URL."""
+        self.ensure_one()
+        if self != self.env.user:
+            raise UserError(self.env._("Each user revokes their own calendar feed."))
+        self.env["party.calendar.feed"].sudo().search([("user_id", "=", self.id)]).unlink()
+        self.invalidate_recordset(["party_calendar_feed_url"])
+        return True

@@ -25,3 +25,4 @@ from . import test_integrity
 from . import test_integrity_rpc
 from . import test_integrity_concurrency
 from . import test_integrity_tour
+from . import test_calendar_invitation

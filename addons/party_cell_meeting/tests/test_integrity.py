@@ -93,7 +93,11 @@ class TestIntegrity(PartyReportCase):
                 "reason": "Thuộc thẩm quyền của Sở",
             }
         )
+        cls.feed = cls.env["party.calendar.feed"].create(
+            {"user_id": cls.user_cadre.id, "token": cls.env["party.calendar.feed"]._new_token()}
+        )
         cls.records = {
+            "party.calendar.feed": cls.feed,
             "party.organization": cls.cell_a | cls.commune_1 | cls.province,
             "party.member": cls.member_a1 | cls.cadre,
             "party.position": cls.secretary.position_ids,

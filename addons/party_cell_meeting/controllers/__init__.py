@@ -1,0 +1,1 @@
+from . import party_calendar_feed
