@@ -92,18 +92,19 @@ say "installing the Python requirements into $ODOO_PYTHON"
 rm -rf "$log_dir"
 mkdir -p "$log_dir"
 odoo_bin=("$ODOO_PYTHON" "$ODOO_PATH/odoo-bin" "--addons-path=$ODOO_PATH/addons,$repo/addons")
-install_addon() {  # database, log name, extra options...
-    local database=$1 log=$2
-    shift 2
+install_addon() {  # database, log name, modules, extra options...
+    local database=$1 log=$2 modules=$3
+    shift 3
     dropdb --if-exists "$database" \
         || die "could not drop the database $database: is an Odoo server still using it?"
-    say "installing party_cell_meeting on a fresh database $database ($log)"
-    "${odoo_bin[@]}" -d "$database" -i party_cell_meeting --stop-after-init \
+    say "installing $modules on a fresh database $database ($log)"
+    "${odoo_bin[@]}" -d "$database" -i "$modules" --stop-after-init \
         --log-level=info --logfile="$log_dir/$log.log" "$@" \
         || say "the install on $database failed: see $log_dir/$log.log"
 }
-install_addon "$db" install-without-demo --without-demo=all --load-language=vi_VN
-install_addon "${db}_demo" install-with-demo
+install_addon "$db" install-without-demo party_cell_meeting,party_cell_meeting_calendar \
+    --without-demo=all --load-language=vi_VN
+install_addon "${db}_demo" install-with-demo party_cell_meeting
 
 # 4. The suite -----------------------------------------------------------------
 cat > "$log_dir/odoo-test.conf" <<CONF
@@ -116,5 +117,5 @@ cd "$repo" || exit 2
 PYTHONPATH=$ODOO_PATH PARTY_TEST_LOG_DIR=$log_dir ODOO_PATH=$ODOO_PATH ODOO_PYTHON=$ODOO_PYTHON \
     "$ODOO_PYTHON" -m pytest -p no:cacheprovider \
     --odoo-config="$log_dir/odoo-test.conf" --odoo-log-level=info --odoo-http \
-    addons/party_cell_meeting/tests tests
+    addons/party_cell_meeting/tests addons/party_cell_meeting_calendar/tests tests
 exit $?

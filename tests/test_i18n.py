@@ -12,18 +12,31 @@ import pytest
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
 
 
+MODULES = ["party_cell_meeting", "party_cell_meeting_calendar"]
+
+
+@pytest.fixture(scope="module", params=MODULES)
+def module(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def exported_pot(tmp_path_factory, repo_root, log_dir):
-    """The template Odoo exports now from the installed addon's code and data."""
+def module_dir(repo_root, module):
+    return repo_root / "addons" / module
+
+
+@pytest.fixture(scope="module")
+def exported_pot(tmp_path_factory, repo_root, log_dir, module):
+    """The template Odoo exports now from the installed module's code and data."""
     odoo_path = os.environ.get("ODOO_PATH", "/opt/odoo/18.0")
-    pot = tmp_path_factory.mktemp("i18n") / "party_cell_meeting.pot"
-    log = log_dir / "i18n-export.log"
+    pot = tmp_path_factory.mktemp("i18n") / f"{module}.pot"
+    log = log_dir / f"i18n-export-{module}.log"
     result = subprocess.run(
         [
             sys.executable, f"{odoo_path}/odoo-bin",
             f"--addons-path={odoo_path}/addons,{repo_root}/addons",
             "-d", os.environ.get("PARTY_TEST_DB", "party_cell_meeting_test"),
-            f"--i18n-export={pot}", "--modules=party_cell_meeting",
+            f"--i18n-export={pot}", f"--modules={module}",
             "--stop-after-init", f"--logfile={log}",
         ],
         capture_output=True, text=True, check=False,
@@ -38,8 +51,8 @@ def keys(catalog):
     return {(entry.msgctxt, entry.msgid) for entry in catalog if not entry.obsolete}
 
 
-def test_committed_pot_is_up_to_date(exported_pot, addon_dir):
-    committed = polib.pofile(str(addon_dir / "i18n" / "party_cell_meeting.pot"))
+def test_committed_pot_is_up_to_date(exported_pot, module_dir, module):
+    committed = polib.pofile(str(module_dir / "i18n" / f"{module}.pot"))
     missing = keys(exported_pot) - keys(committed)
     stale = keys(committed) - keys(exported_pot)
     assert not missing and not stale, (
@@ -48,8 +61,8 @@ def test_committed_pot_is_up_to_date(exported_pot, addon_dir):
     )
 
 
-def test_vi_po_translates_every_string(exported_pot, addon_dir):
-    vi = polib.pofile(str(addon_dir / "i18n" / "vi.po"))
+def test_vi_po_translates_every_string(exported_pot, module_dir):
+    vi = polib.pofile(str(module_dir / "i18n" / "vi.po"))
     translated = {
         (entry.msgctxt, entry.msgid)
         for entry in vi.translated_entries()
@@ -63,8 +76,8 @@ def test_vi_po_translates_every_string(exported_pot, addon_dir):
     assert not vi.obsolete_entries(), [entry.msgid for entry in vi.obsolete_entries()]
 
 
-def test_vi_po_keeps_the_placeholders(addon_dir):
-    vi = polib.pofile(str(addon_dir / "i18n" / "vi.po"))
+def test_vi_po_keeps_the_placeholders(module_dir):
+    vi = polib.pofile(str(module_dir / "i18n" / "vi.po"))
     broken = [
         entry.msgid
         for entry in vi.translated_entries()
