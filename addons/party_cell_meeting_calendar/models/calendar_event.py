@@ -47,6 +47,10 @@ class CalendarEvent(models.Model):
 
     @api.constrains("start", "stop", "allday", "partner_ids", "party_conflict_confirmed")
     def _check_party_meeting_day(self):
+        if self.env.su:
+            # imports, synchronisations and other system writes are not an
+            # organizer choosing a day: they are flagged (listed), not refused
+            return
         conflicts = self._party_conflicts()
         for event in self:
             found = conflicts.get(event)

@@ -92,3 +92,17 @@ class TestMeetingDayConflict(PartyCellMeetingCase):
                 datetime(2026, 6, 2, 0, 0), datetime(2026, 6, 4, 0, 0), self.cadre.partner_id,
                 allday=True, start_date="2026-06-02", stop_date="2026-06-04",
             )
+
+    def test_a_system_made_event_is_listed_not_refused(self):
+        """Imports and synchronisations write as the system: the event is
+        flagged for the office, not refused."""
+        event = self.env["calendar.event"].create(
+            {
+                "name": "Hội nghị đồng bộ từ lịch khác",
+                "start": "2026-05-03 01:00:00",
+                "stop": "2026-05-03 04:00:00",
+                "partner_ids": [Command.set(self.cadre.partner_id.ids)],
+            }
+        )
+        self.assertTrue(event.party_has_conflict)
+        self.assertFalse(event.party_conflict_confirmed)
