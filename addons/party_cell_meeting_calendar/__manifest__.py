@@ -22,6 +22,11 @@ month; and each cadre finds their cell meetings in Odoo Calendar.
         "views/res_config_settings_views.xml",
         "views/party_cell_meeting_calendar_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "party_cell_meeting_calendar/static/tests/tours/**/*",
+        ],
+    },
     "auto_install": True,
     "installable": True,
 }

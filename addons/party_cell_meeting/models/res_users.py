@@ -71,7 +71,7 @@ class ResUsers(models.Model):
         else:
             Feed.create({"user_id": self.id, "token": token})
         self.invalidate_recordset(["party_calendar_feed_url"])
-        return True
+        return self._party_reopen_preferences()
 
     def action_party_calendar_feed_revoke(self):
         """Shut the current user's feed URL."""
@@ -80,4 +80,11 @@ class ResUsers(models.Model):
             raise UserError(self.env._("Each user revokes their own calendar feed."))
         self.env["party.calendar.feed"].sudo().search([("user_id", "=", self.id)]).unlink()
         self.invalidate_recordset(["party_calendar_feed_url"])
-        return True
+        return self._party_reopen_preferences()
+
+    def _party_reopen_preferences(self):
+        """My Preferences again, so that the user sees the address (the
+        dialog closes after a button)."""
+        action = self.action_get()
+        action["res_id"] = self.id
+        return action

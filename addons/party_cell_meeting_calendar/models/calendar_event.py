@@ -103,8 +103,9 @@ class CalendarEvent(models.Model):
         first = min(span[0] for span in spans.values())
         last = max(span[1] for span in spans.values())
         Assignment = self.env["party.assignment"].sudo()
+        # in a form being edited, the attendees are new records over real ones
         assignments = Assignment.search(
-            [("cadre_id.partner_id", "in", events.partner_ids.ids)]
+            [("cadre_id.partner_id", "in", events.partner_ids._origin.ids)]
             + Assignment._in_force_domain(first, last)
         )
         if not assignments:
@@ -140,7 +141,7 @@ class CalendarEvent(models.Model):
         result = {}
         for event, (day_from, day_to, start, stop) in spans.items():
             found = []
-            for partner in event.partner_ids:
+            for partner in event.partner_ids._origin:
                 for assignment in by_partner.get(partner, Assignment):
                     day = day_from
                     while day <= day_to:

@@ -1,1 +1,2 @@
 from . import test_meeting_day_conflict
+from . import test_tours
