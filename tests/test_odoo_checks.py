@@ -39,7 +39,8 @@ def test_odoo_generic_checks_log_no_error(repo_root, tmp_path):
             [
                 sys.executable, f"{ODOO_PATH}/odoo-bin",
                 f"--addons-path={ODOO_PATH}/addons,{repo_root}/addons",
-                "-d", DB, "-i", "party_cell_meeting,test_lint", "--without-demo=all",
+                "-d", DB, "-i", "party_cell_meeting,party_cell_meeting_calendar,test_lint",
+                "--without-demo=all",
                 "--test-enable", f"--test-tags={TEST_TAGS}", "--stop-after-init",
                 "--http-port=0", f"--logfile={log}", "--log-level=info",
             ],
