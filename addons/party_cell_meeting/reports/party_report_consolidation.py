@@ -29,6 +29,13 @@ MONTH_FIGURES = (
 )
 
 
+def printed_ids(docids, data):
+    """The records to print: the ids of the URL, or, when the report action
+    carries data, those of its context (the web client then leaves the ids
+    out of the URL and sends them as the context's active_ids)."""
+    return docids or ((data or {}).get("context") or {}).get("active_ids") or []
+
+
 class ReportPartyConsolidation(models.AbstractModel):
     """The monthly consolidation of an organization: what the cells below it
     did in the months from date_from to date_to (whole months)."""
@@ -50,6 +57,7 @@ class ReportPartyConsolidation(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
+        docids = printed_ids(docids, data)
         organizations = self.env["party.organization"].browse(docids)
         organizations._check_party_office_scope()
         date_from, date_to = self._months(data)
@@ -150,6 +158,7 @@ class ReportPartyCadreYear(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
+        docids = printed_ids(docids, data)
         organizations = self.env["party.organization"].browse(docids)
         organizations._check_party_office_scope()
         year = self._year(data)

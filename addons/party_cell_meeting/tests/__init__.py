@@ -18,6 +18,7 @@ from . import test_tour
 from . import test_stat
 from . import test_print
 from . import test_print_pdf
+from . import test_print_url
 from . import test_export
 from . import test_stat_evaluation
 from . import test_multi_company
