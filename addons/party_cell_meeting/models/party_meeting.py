@@ -135,6 +135,11 @@ class PartyMeeting(models.Model):
         compute="_compute_my_attendance",
     )
     can_declare_absence = fields.Boolean(compute="_compute_my_attendance")
+    is_mine = fields.Boolean(
+        "My Meeting", compute="_compute_is_mine", search="_search_is_mine",
+        help="A meeting of my own cell, of a cell I am assigned to or secretary of, or one "
+        "I am recorded at.",
+    )
     is_last_month = fields.Boolean(
         compute="_compute_is_last_month", search="_search_is_last_month"
     )
@@ -245,6 +250,30 @@ class PartyMeeting(models.Model):
             lambda line: line.attendee_role == "assigned_cadre"
             and line.member_id.user_id == self.env.user
         )[:1]
+
+    @api.depends_context("uid")
+    def _compute_is_mine(self):
+        mine = self.search([("id", "in", self.ids), ("is_mine", "=", True)])
+        for meeting in self:
+            meeting.is_mine = meeting in mine
+
+    def _search_is_mine(self, operator, value):
+        """Found as the system, so that every role can filter on it: a member
+        reads no assignment, a resolver no attendance."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported."))
+        members = self.env.user.sudo().party_member_ids
+        cells = members.organization_id | self.env["party.organization"].sudo().search(
+            [("secretary_id", "in", members.ids)]
+        )
+        cells |= self.env["party.assignment"].sudo().search(
+            [("cadre_id", "in", members.ids), ("state", "in", EFFECTIVE_STATES)]
+        ).cell_id
+        recorded = self.env["party.meeting.attendance"].sudo()._read_group(
+            [("member_id", "in", members.ids)], [], ["meeting_id:array_agg"]
+        )[0][0] or []
+        domain = ["|", ("cell_id", "in", cells.ids), ("id", "in", recorded)]
+        return domain if (operator == "=") == value else ["!", *domain]
 
     def _last_month_bounds(self):
         first_of_month = fields.Date.context_today(self).replace(day=1)

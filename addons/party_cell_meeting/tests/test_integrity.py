@@ -554,3 +554,21 @@ class TestIntegrity(PartyReportCase):
             meeting.write({"date": "2026-03-05"})
         meeting.action_reset_to_planned()
         self.assertEqual(self.meeting_c.state, "planned")
+
+    def test_my_meetings_opens_for_every_role(self):
+        """The default filter of My Meetings reads nothing a role may not read
+        (a member reads no assignment, a resolver no attendance)."""
+        Meeting = self.env["party.meeting"]
+        expected = {
+            "member": self.meeting_a,
+            "cadre": self.meeting_a,
+            "secretary": self.meeting_a,
+            "resolver": Meeting,
+        }
+        for role, meetings in expected.items():
+            with self.subTest(role=role):
+                found = Meeting.with_user(self.roles[role]).search([("is_mine", "=", True)])
+                self.assertEqual(found, meetings)
+        self.assertNotIn(
+            self.meeting_c, Meeting.with_user(self.user_cadre).search([("is_mine", "=", True)])
+        )
