@@ -56,6 +56,11 @@ class PartyMeetingAttendance(models.Model):
         help="When the assigned cadre was reminded of this meeting.",
     )
     reason = fields.Char(help="Why the person was absent: sudden work, business trip, illness…")
+    can_record = fields.Boolean(
+        compute="_compute_can_record",
+        help="The current user may record this line now: their own line on the day of a "
+        "planned meeting, or any line of a cell whose record they keep.",
+    )
 
     _sql_constraints = [
         (
@@ -64,6 +69,22 @@ class PartyMeetingAttendance(models.Model):
             "A person is recorded only once per meeting.",
         ),
     ]
+
+    @api.depends("meeting_state", "date", "member_id.user_id")
+    @api.depends_context("uid")
+    def _compute_can_record(self):
+        today = fields.Date.context_today(self)
+        for line in self:
+            if line.meeting_state == "cancelled" or not line.date:
+                line.can_record = False
+            elif line.cell_id._is_kept_by_current_user():
+                line.can_record = True
+            else:
+                line.can_record = (
+                    line.meeting_state == "planned"
+                    and line.date <= today
+                    and line.member_id.user_id == self.env.user
+                )
 
     @api.constrains("status", "reason")
     def _check_reason(self):

@@ -572,3 +572,20 @@ class TestIntegrity(PartyReportCase):
         self.assertNotIn(
             self.meeting_c, Meeting.with_user(self.user_cadre).search([("is_mine", "=", True)])
         )
+
+    def test_the_present_button_shows_only_where_it_works(self):
+        """A cadre taps Present on their own line on the day, not on the
+        others' lines; the secretary records them all."""
+        today = self.create_meeting(self.cell_a, fields.Date.today(), kind="thematic")
+        today.action_load_attendance()
+        lines = today.attendance_ids
+        own = lines.filtered(lambda line: line.member_id == self.cadre)
+        self.assertTrue(lines - own)
+        self.assertEqual(lines.with_user(self.user_cadre).filtered("can_record").ids, own.ids)
+        self.assertEqual(lines.with_user(self.user_secretary).filtered("can_record").ids, lines.ids)
+        # the day before the meeting, not even their own line
+        tomorrow = self.create_meeting(
+            self.cell_a, fields.Date.add(fields.Date.today(), days=1), kind="extraordinary"
+        )
+        tomorrow.action_load_attendance()
+        self.assertFalse(tomorrow.attendance_ids.with_user(self.user_cadre).filtered("can_record"))
