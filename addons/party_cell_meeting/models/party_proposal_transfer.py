@@ -15,10 +15,10 @@ class PartyProposalTransfer(models.Model):
         "party.proposal", required=True, index=True, ondelete="cascade"
     )
     from_authority_id = fields.Many2one(
-        "party.authority", "From Authority", ondelete="restrict"
+        "party.authority", ondelete="restrict"
     )
     to_authority_id = fields.Many2one(
-        "party.authority", "To Authority", required=True, ondelete="restrict"
+        "party.authority", required=True, ondelete="restrict"
     )
     reason = fields.Text(required=True)
     user_id = fields.Many2one(
