@@ -206,7 +206,16 @@ class ReportPartyMeetingMinutes(models.AbstractModel):
         meetings.check_access("read")
         kinds = dict(meetings._fields["kind"]._description_selection(self.env))
         texts = {}
+        attendance = {}
         for meeting in meetings:
+            lines = meeting.attendance_ids
+            members = lines.filtered(lambda line: line.attendee_role == "member")
+            # as the figures above the table count them: exempt members apart
+            attendance[meeting.id] = {
+                "members": members.filtered(lambda line: not line.member_id.is_exempt),
+                "exempt": members.filtered(lambda line: line.member_id.is_exempt),
+                "cadres": lines - members,
+            }
             time = "%02d:%02d" % divmod(round(meeting.time_start * 60), 60)
             held = self.env._(
                 "Held on %(date)s at %(time)s.",
@@ -233,6 +242,7 @@ class ReportPartyMeetingMinutes(models.AbstractModel):
             "doc_model": "party.meeting",
             "docs": meetings,
             "texts": texts,
+            "attendance": attendance,
             "member_fields": ["member_count", "present_count", "excused_count",
                               "unexcused_count"],
         }

@@ -165,3 +165,21 @@ class TestPrintedReports(PartyStatCase):
                 "party_cell_meeting.action_report_party_meeting_report",
                 self.report_a_apr_deputy, user=self.user_cadre,
             )
+
+    def test_minutes_count_what_their_table_lists(self):
+        """The figures above the members' table count its rows: exempt members
+        and assigned cadres are listed apart."""
+        self.member_a2.is_exempt = True
+        html = self.render(
+            "party_cell_meeting.action_report_party_meeting_minutes", self.meeting_a
+        )
+        members_table = html.split('o_party_attendance">', 1)[1].split("</table>", 1)[0]
+        present_rows = members_table.count("Present</span>")
+        self.assertGreater(present_rows, 0)
+        self.assertEqual(present_rows, self.meeting_a.present_count)
+        self.assertNotIn(self.deputy.name, members_table)
+        self.assertNotIn(self.member_a2.name, members_table)
+        self.assertIn("not counted", html)
+        cadres_table = html.split('o_party_cadres">', 1)[1].split("</table>", 1)[0]
+        self.assertIn(self.deputy.name, cadres_table)
+        self.assertIn("Đi công tác", cadres_table)
