@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -81,3 +83,15 @@ class TestViewsPerRole(PartyCellMeetingCase):
         self.assertEqual(len(values["attendance_ids"]), 5)
         names = [line["member_id"]["display_name"] for line in values["attendance_ids"]]
         self.assertIn("Lê Thị Phó", names)
+
+
+@tagged("post_install", "-at_install")
+class TestStateColumns(PartyCellMeetingCase):
+    def test_state_columns_are_not_dragged_across(self):
+        """A state moves with the buttons: the kanbans grouped by state do not
+        let a card be dropped into another state (the write would be refused)."""
+        for model in ("party.meeting", "party.proposal"):
+            arch = self.env[model].get_view(view_type="kanban")["arch"]
+            kanban = etree.fromstring(arch)
+            self.assertEqual(kanban.get("default_group_by"), "state", model)
+            self.assertEqual(kanban.get("records_draggable"), "false", model)
