@@ -50,12 +50,39 @@ class ResUsers(models.Model):
     def _search_party_member_id(self, operator, value):
         return [("party_member_ids", operator, value)]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        users._party_set_home_action()
+        return users
+
     def write(self, vals):
         result = super().write(vals)
         if "party_organization_ids" in vals:
             # office record rules are computed from these organizations
             self.env.registry.clear_cache()
+        if any(name == "groups_id" or name.startswith(("in_group_", "sel_groups_"))
+               for name in vals):
+            self._party_set_home_action()
         return result
+
+    def _party_set_home_action(self):
+        """Cadres and cell secretaries land on My Meetings when they open
+        Odoo (on a phone, the app opens there), not in Discuss; a home action
+        the user or an administrator chose is kept. Offices keep Odoo's."""
+        home = self.env.ref(
+            "party_cell_meeting.party_meeting_action_mine", raise_if_not_found=False
+        )
+        if not home:  # while the addon's data is loading
+            return
+        landing = self.filtered(
+            lambda user: not user.action_id
+            and not user.has_group("party_cell_meeting.group_party_office")
+            and (user.has_group("party_cell_meeting.group_party_cadre")
+                 or user.has_group("party_cell_meeting.group_party_cell_secretary"))
+        )
+        if landing:
+            landing.sudo().action_id = home.id
 
     def action_party_calendar_feed_new(self):
         """Give the current user a new private feed URL; the old one stops

@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
@@ -73,3 +74,25 @@ class TestMonthlyCalendar(PartyCellMeetingCase):
             self.company.party_report_due_day = 0
         with self.assertRefused(ValidationError, "at least one day"):
             self.company.party_proposal_days = 0
+
+
+@tagged("post_install", "-at_install")
+class TestHomeAction(PartyCellMeetingCase):
+    def test_cadres_and_secretaries_land_on_my_meetings(self):
+        home = self.env.ref("party_cell_meeting.party_meeting_action_mine").id
+        self.assertEqual(self.user_cadre.action_id.id, home)
+        self.assertEqual(self.user_secretary.action_id.id, home)
+        self.assertFalse(self.user_office_province.action_id)
+        self.assertFalse(self.user_member.action_id)
+        # a member who becomes a cadre lands there from then on
+        self.user_member.groups_id = [Command.link(
+            self.env.ref("party_cell_meeting.group_party_cadre").id
+        )]
+        self.assertEqual(self.user_member.action_id.id, home)
+        # a home action chosen by hand is kept
+        chosen = self.env.ref("party_cell_meeting.party_meeting_action").id
+        self.user_deputy.action_id = chosen
+        self.user_deputy.groups_id = [Command.link(
+            self.env.ref("party_cell_meeting.group_party_cell_secretary").id
+        )]
+        self.assertEqual(self.user_deputy.action_id.id, chosen)
