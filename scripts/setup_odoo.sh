@@ -58,6 +58,14 @@ if [ ! -x "$ODOO_PYTHON" ]; then
     [ -x "$ODOO_PYTHON" ] || die "the virtualenv at $venv has no $ODOO_PYTHON."
 fi
 
+# Odoo importable by its Python without PYTHONPATH, as Odoo's own tools and
+# CI's run of Odoo's suite expect: an editable install of the source tree
+if [ -f "$ODOO_PATH/setup.py" ] && ! (cd / && "$ODOO_PYTHON" -c 'import odoo' 2>/dev/null); then
+    say "installing the source tree at $ODOO_PATH into $ODOO_PYTHON (editable)"
+    "$ODOO_PYTHON" -m pip install --quiet --no-deps --no-build-isolation -e "$ODOO_PATH" \
+        || die "could not install $ODOO_PATH into $ODOO_PYTHON (pip install -e)."
+fi
+
 odoo_version=$(PYTHONPATH=$ODOO_PATH "$ODOO_PYTHON" -c 'import odoo.release as r; print(r.major_version)' 2>/dev/null) \
     || die "$ODOO_PYTHON cannot import Odoo from $ODOO_PATH: install Odoo's requirements into that environment (pip install -r $ODOO_PATH/requirements.txt)."
 [ "$odoo_version" = "18.0" ] || die "ODOO_PATH=$ODOO_PATH holds Odoo $odoo_version; this addon needs Odoo 18.0."

@@ -9,9 +9,14 @@ import subprocess
 import pytest
 
 
-def make_repository(path):
-    """A git repository shaped like Odoo's where the setup looks."""
+def make_repository(path, installable=False):
+    """A git repository shaped like Odoo's where the setup looks; with its
+    setup.py when installable."""
     (path / "odoo").mkdir(parents=True)
+    if installable:
+        (path / "setup.py").write_text(
+            "from setuptools import setup\nsetup(name='odoo', version='18.0', packages=['odoo'])\n"
+        )
     (path / "odoo-bin").write_text("#!/usr/bin/env python3\n")
     (path / "odoo" / "__init__.py").write_text("")
     (path / "odoo" / "release.py").write_text('major_version = "18.0"\n')
@@ -57,14 +62,21 @@ def test_a_missing_odoo_is_cloned_at_the_pinned_commit(repo_root, tmp_path, odoo
     assert "Odoo 18.0" in result.stdout
 
 
-def test_a_missing_virtualenv_is_made_with_the_requirements(repo_root, tmp_path,
-                                                            odoo_repository):
-    upstream, _commit = odoo_repository
+def test_a_missing_virtualenv_is_made_with_the_requirements(repo_root, tmp_path):
+    upstream = tmp_path / "upstream"
+    make_repository(upstream, installable=True)
     python = tmp_path / "venv" / "bin" / "python"
     result = setup_odoo(repo_root, ODOO_PATH=str(upstream), ODOO_PYTHON=str(python))
     assert result.returncode == 0, result.stdout + result.stderr
     assert python.is_file()
     assert "Odoo 18.0" in result.stdout
+    # Odoo imports without PYTHONPATH, as Odoo's own tools run it
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+    imported = subprocess.run(
+        [str(python), "-c", "import odoo, sys; sys.stdout.write(odoo.__file__)"],
+        cwd="/", capture_output=True, text=True, check=False, env=env,
+    )
+    assert imported.stdout.startswith(str(upstream)), imported.stderr
 
 
 def test_no_odoo_and_no_network_is_said_plainly(repo_root, tmp_path):
