@@ -1,11 +1,12 @@
 import datetime
+import secrets
 
 from dateutil.relativedelta import relativedelta
 from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL, format_date, ormcache
 
 # The Party was founded on 3 February 1930: no record of it is dated earlier.
 PARTY_FOUNDING = datetime.date(1930, 2, 3)
@@ -13,8 +14,10 @@ PARTY_FOUNDING = datetime.date(1930, 2, 3)
 YEARS_AHEAD = 5
 # Fields of the chatter and activities: mail checks its own rights on them.
 MAIL_FIELD_PREFIXES = ("message_", "activity_", "website_message_")
-# Marks the workflow's own writes; honoured only in a superuser environment.
+# Marks the workflow's own writes: honoured only in a superuser environment
+# and with this process's token, which no client can know or send.
 SYSTEM_WRITE = "party_system_write"
+SYSTEM_TOKEN = secrets.token_hex(16)
 
 
 class PartyIntegrityMixin(models.AbstractModel):
@@ -54,9 +57,11 @@ class PartyIntegrityMixin(models.AbstractModel):
     # ------------------------------------------------------------------
 
     @api.model
+    @ormcache("self._name", "creating")
     def _party_system_field_names(self, creating=False):
         """The fields no user writes; at creation, the fields no user gives
-        (plain readonly fields are then open: they are set once)."""
+        (plain readonly fields are then open: they are set once). Fixed for
+        a registry: computed once per model."""
         names = set(self._party_system_fields)
         for name, field in self._fields.items():
             if name.startswith(MAIL_FIELD_PREFIXES):
@@ -65,7 +70,7 @@ class PartyIntegrityMixin(models.AbstractModel):
                 names.add(name)
             elif field.readonly and not creating:
                 names.add(name)
-        return names
+        return frozenset(names)
 
     def _party_open_fields(self):
         """The fields users may write on this record in its state, or None
@@ -112,7 +117,7 @@ class PartyIntegrityMixin(models.AbstractModel):
                 new_id = vals[name]
                 if any(record[name] and record[name].id != new_id for record in self):
                     self._party_refuse({name})
-        elif self.env.context.get(SYSTEM_WRITE):
+        elif self.env.context.get(SYSTEM_WRITE) == SYSTEM_TOKEN:
             # an action's own write (see _party_write_as_system)
             return
         # what a state closes is closed to the superuser too
@@ -168,9 +173,9 @@ class PartyIntegrityMixin(models.AbstractModel):
 
     def _party_system(self):
         """These records as the workflow writes them: as the superuser, past
-        the locks of their state. The context key counts only with sudo(),
-        which no client can reach."""
-        return self.sudo().with_context(**{SYSTEM_WRITE: True})
+        the locks of their state. The context key counts only with sudo()
+        and this process's token: a client can send the key, not the token."""
+        return self.sudo().with_context(**{SYSTEM_WRITE: SYSTEM_TOKEN})
 
     def _party_write_as_system(self, vals):
         """Write, for an action the current user is taking, fields users may

@@ -3,8 +3,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .party_integrity_mixin import SYSTEM_WRITE
-
 OPEN_STATES = ("new", "assigned", "in_progress")
 # A proposal must say what is asked: a few words are not a proposal.
 MIN_DESCRIPTION_LENGTH = 20
@@ -161,22 +159,6 @@ class PartyProposal(models.Model):
                     self.env._("A proposal raised at a meeting belongs to the meeting's cell.")
                 )
 
-    def write(self, vals):
-        if "report_id" in vals or "meeting_id" in vals:
-            if any(proposal.state != "new" for proposal in self):
-                raise UserError(
-                    self.env._("A proposal already sent to its authority stays on its meeting.")
-                )
-        if "authority_id" in vals and not (self.env.su and self.env.context.get(SYSTEM_WRITE)):
-            if any(proposal.state != "new" for proposal in self):
-                raise UserError(
-                    self.env._(
-                        "Use Transfer to send a proposal to another authority: the "
-                        "transfer is kept in its history."
-                    )
-                )
-        return super().write(vals)
-
     def _party_locked_message(self):
         if self.state in ("resolved", "rejected"):
             return self.env._(
@@ -185,7 +167,8 @@ class PartyProposal(models.Model):
             )
         return self.env._(
             "Proposal “%(proposal)s” is with its authority: only its answer is "
-            "still written, and Transfer sends it elsewhere.",
+            "still written. Use Transfer to send it to another authority: the "
+            "transfer is kept in its history.",
             proposal=self.name,
         )
 

@@ -589,3 +589,17 @@ class TestIntegrity(PartyReportCase):
         )
         tomorrow.action_load_attendance()
         self.assertFalse(tomorrow.attendance_ids.with_user(self.user_cadre).filtered("can_record"))
+
+    def test_the_system_key_counts_only_with_its_token(self):
+        """A client can send the context key of the workflow's writes; it
+        opens nothing, even where the server later goes through sudo()."""
+        for value in (True, "1", 1):
+            with self.subTest(value=value):
+                decision = self.decision.with_user(self.user_office_province).with_context(
+                    party_system_write=value
+                )
+                with self.assertRefused(UserError, "not written directly"):
+                    decision.write({"state": "draft"})
+                with self.assertRefused(UserError, "cannot be changed"):
+                    decision.sudo().write({"date_effective": "2026-02-01"})
+        self.assertEqual(self.decision.state, "in_force")
