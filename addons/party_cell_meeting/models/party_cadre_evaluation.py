@@ -73,7 +73,7 @@ class PartyCadreEvaluation(models.Model):
     _party_system_fields = (
         *FROZEN_FIGURES, "attendance_rate", "report_rate", "date_frozen", "suggested_rating"
     )
-    _party_owner_fields = ("organization_id", "cadre_id")
+    _party_owner_fields = ("organization_id", "cadre_id", "year")
     _party_open_fields_by_state = {"confirmed": ()}
     _rec_names_search = ["cadre_id.name", "organization_id.name", "year"]
 
@@ -151,11 +151,6 @@ class PartyCadreEvaluation(models.Model):
                 datetime.date(int(evaluation.year), 12, 31),
                 self._fields["year"]._description_string(self.env),
             )
-
-    def write(self, vals):
-        if "year" in vals and not self.env.su:
-            self._party_refuse({"year"})
-        return super().write(vals)
 
     def _party_locked_message(self):
         return self.env._(

@@ -114,9 +114,11 @@ class PartyIntegrityMixin(models.AbstractModel):
             if refused:
                 self._party_refuse(refused)
             for name in names & set(self._party_owner_fields):
-                new_id = vals[name]
-                if any(record[name] and record[name].id != new_id for record in self):
-                    self._party_refuse({name})
+                field = self._fields[name]
+                for record in self:
+                    given = field.convert_to_cache(vals[name], record)
+                    if record[name] and record[name] != field.convert_to_record(given, record):
+                        self._party_refuse({name})
         elif self.env.context.get(SYSTEM_WRITE) == SYSTEM_TOKEN:
             # an action's own write (see _party_write_as_system)
             return
