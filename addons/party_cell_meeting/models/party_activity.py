@@ -1,6 +1,6 @@
 from markupsafe import Markup
 
-from odoo import Command
+from odoo.tools import SQL
 
 
 def schedule_activities(activity_type, entries):
@@ -72,6 +72,19 @@ def send_with_attachments(template, records, attachment=None):
             for mail in mails
         ]
     )
-    for mail, file in zip(mails, attachments, strict=True):
-        mail.attachment_ids = [Command.link(file.id)]
+    # one insert for all the links (a write per mail would be a query each,
+    # and the reminders go to thousands of cadres at once)
+    relation = template.env["mail.message"]._fields["attachment_ids"]
+    template.env.cr.execute(
+        SQL(
+            "INSERT INTO %s (%s, %s) SELECT * FROM unnest(%s::int[], %s::int[])",
+            SQL.identifier(relation.relation),
+            SQL.identifier(relation.column1),
+            SQL.identifier(relation.column2),
+            [mail.mail_message_id.id for mail in mails],
+            attachments.ids,
+        )
+    )
+    mails.mail_message_id.invalidate_recordset(["attachment_ids"])
+    mails.invalidate_recordset(["attachment_ids"])
     return mails
