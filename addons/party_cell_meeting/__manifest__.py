@@ -1,6 +1,6 @@
 {
     "name": "Party Cell Meetings",
-    "version": "18.0.1.1.0",
+    "version": "18.0.2.0.0",
     "category": "Productivity/Party Cell Meetings",
     "summary": "Assign committee members to attend Party cell meetings, "
     "record attendance and follow the monthly cycle",
@@ -44,6 +44,7 @@ attended them.
         "wizard/party_proposal_transfer_wizard_views.xml",
         "wizard/party_meeting_report_reopen_wizard_views.xml",
         "wizard/party_report_export_wizard_views.xml",
+        "wizard/party_organization_reorganize_wizard_views.xml",
         "reports/party_cell_year_score_views.xml",
         "reports/party_missing_report_digest_templates.xml",
         "reports/party_stat_views.xml",

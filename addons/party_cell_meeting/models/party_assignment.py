@@ -42,7 +42,7 @@ class PartyAssignment(models.Model):
         ondelete="restrict",
         domain="[('level', '=', 'cell')]",
     )
-    district_id = fields.Many2one(related="cell_id.district_id", store=True)
+    superior_id = fields.Many2one(related="cell_id.superior_id", store=True)
     role = fields.Selection(
         [("principal", "Principal"), ("deputy", "Deputy")],
         required=True,

@@ -45,6 +45,7 @@ class PartyMeeting(models.Model):
         "cancelled": ("cancel_reason",),
     }
     _party_typed_dates = ("date",)
+    _party_system_fields = ("superior_id",)
     _rec_names_search = ["cell_id.complete_name", "period", "topic"]
     # Members and cadres who may read a meeting may also comment on it.
     _mail_post_access = "read"
@@ -57,7 +58,17 @@ class PartyMeeting(models.Model):
         tracking=True,
         domain="[('level', '=', 'cell')]",
     )
-    district_id = fields.Many2one(related="cell_id.district_id", store=True)
+    # the cell's superior committee when the meeting was planned: a meeting
+    # held before a reorganization still reads under the committee of its day
+    superior_id = fields.Many2one(
+        "party.organization",
+        "Superior Committee",
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+        help="The committee that consolidated the cell when the meeting was "
+        "planned or held; it stays when the structure changes afterwards.",
+    )
     company_id = fields.Many2one(related="cell_id.company_id", store=True)
     date = fields.Date(required=True, tracking=True, index=True)
     time_start = fields.Float(
@@ -350,6 +361,21 @@ class PartyMeeting(models.Model):
                     self.env._("Give the start time of the meeting between 0:00 and 24:00.")
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        meetings = super().create(vals_list)
+        # only the system gives a superior (a meeting of before a reform)
+        meetings.filtered(lambda meeting: not meeting.superior_id)._take_cell_superior()
+        return meetings
+
+    def _take_cell_superior(self):
+        """Give the meetings their cell's superior committee as it is now:
+        a consequence of the cell they were given, not a choice of the user."""
+        for superior, meetings in self.grouped(lambda meeting: meeting.cell_id.superior_id).items():
+            meetings.filtered(
+                lambda meeting, superior=superior: meeting.superior_id != superior
+            )._party_system().write({"superior_id": superior.id})
+
     def write(self, vals):
         if "cell_id" in vals and any(meeting.attendance_ids for meeting in self):
             raise UserError(
@@ -370,6 +396,8 @@ class PartyMeeting(models.Model):
         if INVITATION_FIELDS & set(vals):
             moved = self.filtered(lambda meeting: meeting.state == "planned")
         result = super().write(vals)
+        if "cell_id" in vals:
+            self._take_cell_superior()
         for meeting, values in before.items():
             meeting._log_rewritten_minutes(values)
         if moved:
@@ -664,11 +692,11 @@ class PartyMeeting(models.Model):
             SQL(
                 """
             INSERT INTO party_meeting (
-                cell_id, district_id, company_id, date, period, kind, state,
+                cell_id, superior_id, company_id, date, period, kind, state,
                 time_start, member_count, present_count, excused_count,
                 unexcused_count, attendance_rate, cadre_attended,
                 create_uid, create_date, write_uid, write_date)
-            SELECT cell.id, cell.district_id, cell.company_id, %(date)s, %(period)s,
+            SELECT cell.id, cell.superior_id, cell.company_id, %(date)s, %(period)s,
                    'regular', 'planned', %(time_start)s, 0, 0, 0, 0, 0, false,
                    %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
               FROM party_organization cell

@@ -68,7 +68,7 @@ class PartyMeetingReport(models.Model):
         related="assignment_id.cadre_id", store=True, index=True, string="Cadre"
     )
     cell_id = fields.Many2one(related="meeting_id.cell_id", store=True, index=True)
-    district_id = fields.Many2one(related="meeting_id.district_id", store=True)
+    superior_id = fields.Many2one(related="meeting_id.superior_id", store=True)
     company_id = fields.Many2one(related="meeting_id.company_id", store=True)
     meeting_date = fields.Date(related="meeting_id.date", store=True, string="Meeting Date")
     period = fields.Char(related="meeting_id.period", store=True)
@@ -93,7 +93,8 @@ class PartyMeetingReport(models.Model):
         "Missing Report Notified On",
         copy=False,
         readonly=True,
-        help="When the cadre and the district office were told the report is missing.",
+        help="When the cadre and the office of the superior committee were told "
+        "the report is missing.",
     )
     is_late = fields.Boolean(
         "Submitted Late",
@@ -484,8 +485,8 @@ class PartyMeetingReport(models.Model):
     @api.model
     def _cron_notify_missing_reports(self):
         """Daily: each report still to submit after its due date gets an
-        activity for its cadre, and the office of the district above the
-        cell one digest of its missing reports. A report is notified once,
+        activity for its cadre, and the office of the superior committee
+        of the cell one digest of its missing reports. A report is notified once,
         so the cron can run twice."""
         missing = self.search(
             [
@@ -516,28 +517,42 @@ class PartyMeetingReport(models.Model):
         missing.sudo().date_missing_notified = fields.Datetime.now()
 
     def _post_missing_digests(self):
-        """One message per district, on the district, to its office users."""
+        """One message per superior committee, on it, to its office users;
+        a committee with no office user of its own is read by the nearest
+        office above it (a new ward before its office is set up)."""
         office_group = self.env.ref("party_cell_meeting.group_party_office")
+        superiors = self.superior_id
+        ancestor_ids = {
+            int(ancestor_id)
+            for path in superiors.mapped("parent_path")
+            for ancestor_id in path.split("/")
+            if ancestor_id
+        }
         offices = self.env["res.users"].search(
             [
                 ("groups_id", "in", office_group.ids),
-                ("party_organization_ids", "in", self.district_id.ids),
+                ("party_organization_ids", "in", list(ancestor_ids)),
             ]
         )
-        for district, reports in self.grouped("district_id").items():
-            recipients = offices.filtered(
-                lambda user, district=district: district in user.party_organization_ids
-            )
-            if not district or not recipients:
+        for superior, reports in self.grouped("superior_id").items():
+            recipients = self.env["res.users"]
+            for ancestor_id in reversed(superior.parent_path.split("/")[:-1] if superior else []):
+                recipients = offices.filtered(
+                    lambda user, ancestor_id=int(ancestor_id): ancestor_id
+                    in user.party_organization_ids.ids
+                )
+                if recipients:
+                    break
+            if not recipients:
                 continue
             lang = recipients[0].lang
             body = self.env["ir.qweb"].with_context(lang=lang)._render(
                 "party_cell_meeting.missing_reports_digest",
                 {"reports": reports.sorted(lambda r: (r.cell_id.name, r.meeting_date))},
             )
-            district.message_post(
+            superior.message_post(
                 body=body,
-                subject=district.with_context(lang=lang).env._(
+                subject=superior.with_context(lang=lang).env._(
                     "Missing reports of assigned cadres: %(count)s",
                     count=len(reports),
                 ),

@@ -39,7 +39,7 @@ class PartyMeetingScore(models.Model):
         domain="[('state', '=', 'held')]",
     )
     cell_id = fields.Many2one(related="meeting_id.cell_id", store=True, index=True)
-    district_id = fields.Many2one(related="meeting_id.district_id", store=True)
+    superior_id = fields.Many2one(related="meeting_id.superior_id", store=True)
     company_id = fields.Many2one(related="meeting_id.company_id", store=True)
     date = fields.Date(related="meeting_id.date", store=True)
     period = fields.Char(related="meeting_id.period", store=True)

@@ -1,20 +1,32 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .party_activity import schedule_activities
 
-# Which level an organization's parent may have: a cell belongs to a
-# grassroots committee, or directly to a district committee (cells of
-# agencies attached to the district); the province is the root. Levels only
-# go down the tree, so the tree can have no cycle.
+# Which level an organization's parent may have, in the structure of 1 July
+# 2025 (Hướng dẫn 31-HD/BTCTW, Quy định 294-QĐ/TW): communes, wards and
+# special zones and the provincial blocks sit under the province; grassroots
+# committees and grassroots cells under them (or under the province itself);
+# sub-branch committees inside a grassroots committee; cells under any of
+# these. A grassroots cell (chi bộ cơ sở) holds the meetings itself, so it is
+# a `cell` placed directly under its commune or block. Districts are kept for
+# the records of before the reform. Every level sits strictly below the
+# levels it may hang under, so the tree can have no cycle.
 ALLOWED_PARENT_LEVELS = {
     "provincial": (),
     "district": ("provincial",),
-    "grassroots": ("district", "provincial"),
-    "cell": ("grassroots", "district"),
+    "commune": ("provincial",),
+    "block": ("provincial",),
+    "grassroots": ("provincial", "district", "commune", "block"),
+    "branch": ("grassroots",),
+    "cell": ("district", "commune", "block", "grassroots", "branch"),
 }
+
+# The committees that consolidate the cells below them: their office is told
+# of missing reports, their figures are read together.
+SUPERIOR_LEVELS = ("commune", "block", "district")
 
 
 class PartyOrganization(models.Model):
@@ -25,6 +37,7 @@ class PartyOrganization(models.Model):
     ]
     _parent_store = True
     _party_scope_fields = ("parent_id",)
+    _party_system_fields = ("merged_into_id",)
     # the short name reads well on a phone; the path finds it in searches
     _rec_names_search = ["complete_name", "code"]
     _order = "complete_name"
@@ -41,8 +54,11 @@ class PartyOrganization(models.Model):
     level = fields.Selection(
         [
             ("provincial", "Provincial"),
-            ("district", "District"),
+            ("district", "District (before 7/2025)"),
+            ("commune", "Commune, Ward, Special Zone"),
+            ("block", "Provincial Block"),
             ("grassroots", "Grassroots"),
+            ("branch", "Sub-branch"),
             ("cell", "Cell"),
         ],
         required=True,
@@ -72,15 +88,24 @@ class PartyOrganization(models.Model):
         tracking=True,
     )
     parent_path = fields.Char(index=True)
-    district_id = fields.Many2one(
+    superior_id = fields.Many2one(
         "party.organization",
-        "District Committee",
-        compute="_compute_district_id",
+        "Superior Committee",
+        compute="_compute_superior_id",
         recursive=True,
         store=True,
         index="btree_not_null",
-        help="The district-level committee this organization belongs to; its "
-        "office consolidates the cells below it.",
+        help="The committee directly above that consolidates this organization's "
+        "cells: its commune, ward or special zone, its provincial block (or, for "
+        "records of before 7/2025, its district); else the province. Its office "
+        "is told of missing reports.",
+    )
+    merged_into_id = fields.Many2one(
+        "party.organization",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The organization this one was merged into when the structure changed.",
     )
     child_ids = fields.One2many("party.organization", "parent_id", "Sub-organizations")
     company_id = fields.Many2one(
@@ -125,13 +150,189 @@ class PartyOrganization(models.Model):
             else:
                 organization.complete_name = organization.name
 
-    @api.depends("level", "parent_id.district_id")
-    def _compute_district_id(self):
+    @api.depends("level", "parent_id.superior_id")
+    def _compute_superior_id(self):
+        # a consolidating committee and a root are their own superior, so that
+        # the figures of a ward read under the ward
         for organization in self:
-            if organization.level == "district":
-                organization.district_id = organization
+            if organization.level in SUPERIOR_LEVELS or not organization.parent_id:
+                organization.superior_id = organization
             else:
-                organization.district_id = organization.parent_id.district_id
+                organization.superior_id = organization.parent_id.superior_id
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"parent_id", "level"} & set(vals):
+            self._meetings_follow_new_superior()
+        return result
+
+    def _meetings_follow_new_superior(self):
+        """The meetings still to hold by the cells below these organizations
+        move under the cells' new superior committee; meetings held or
+        cancelled keep the committee of their day."""
+        meetings = self.env["party.meeting"].sudo().search(
+            [("cell_id", "child_of", self.ids), ("state", "=", "planned")]
+        )
+        meetings._take_cell_superior()
+
+    # ------------------------------------------------------------------
+    # Reorganization (the mergers of 2025)
+    # ------------------------------------------------------------------
+
+    def _check_reorganizable(self):
+        """Refuse to reorganize what the current user's office does not keep:
+        an office reorganizes only inside its own subtree."""
+        if not self.env.su and not self.env.user.has_group("party_cell_meeting.group_party_office"):
+            raise UserError(self.env._("Only a party office reorganizes organizations."))
+        self.check_access("write")
+
+    def _holds(self, organization):
+        """organization is one of these or lies below one of them."""
+        return organization.parent_path.startswith(tuple(self.mapped("parent_path")))
+
+    def _move_under(self, new_parent):
+        """Place these organizations under new_parent; their cells keep their
+        history and their meetings still to hold follow them."""
+        (self | new_parent)._check_reorganizable()
+        if self._holds(new_parent):
+            raise UserError(
+                self.env._(
+                    "%(organization)s is inside what is moved: choose a new parent "
+                    "outside it.",
+                    organization=new_parent.name,
+                )
+            )
+        for organization in self:
+            old_parent = organization.parent_id
+            organization.parent_id = new_parent
+            organization._party_log(
+                self.env._(
+                    "Moved from %(old)s to %(new)s.",
+                    old=old_parent.display_name or "-",
+                    new=new_parent.display_name,
+                )
+            )
+        return True
+
+    def _merge_into(self, target):
+        """Merge these organizations into target, as the communes and wards
+        of 2025 were merged: their sub-organizations, members, positions and
+        office users move to target; each is archived with merged_into_id
+        set. Meetings, reports, scores and figures of the past stay with the
+        cells they were held in, so past periods read as they were. target:
+        a record or an id."""
+        target = self.browse(target) if isinstance(target, int) else target
+        target.ensure_one()
+        (self | target)._check_reorganizable()
+        if self._holds(target):
+            raise UserError(
+                self.env._(
+                    "%(target)s is one of the organizations merged, or lies "
+                    "inside them: merge into another organization.",
+                    target=target.name,
+                )
+            )
+        if not target.active:
+            raise UserError(
+                self.env._("%(target)s is archived: merge into an organization in use.",
+                           target=target.name)
+            )
+        if any(organization.company_id != target.company_id for organization in self):
+            raise UserError(
+                self.env._("Organizations of different companies cannot be merged.")
+            )
+        cells = self.filtered(lambda organization: organization.level == "cell")
+        if cells and target.level != "cell":
+            raise UserError(
+                self.env._("A cell is merged into another cell, not into %(target)s.",
+                           target=target.name)
+            )
+        assigned = self.env["party.assignment"].sudo().search(
+            [("cell_id", "in", cells.ids), ("state", "=", "in_force")], limit=1
+        )
+        if assigned:
+            raise UserError(
+                self.env._(
+                    "%(cadre)s is assigned to %(cell)s by decision %(decision)s in "
+                    "force: end that assignment, or have a new decision assign "
+                    "cadres to %(target)s, before merging the cell.",
+                    cadre=assigned.cadre_id.name,
+                    cell=assigned.cell_id.name,
+                    decision=assigned.decision_id.name,
+                    target=target.name,
+                )
+            )
+        system = self.sudo()
+        children = system.child_ids
+        children._move_under(target.sudo())
+        system.member_ids.write({"organization_id": target.id})
+        system.position_ids.write({"organization_id": target.id})
+        offices = self.env["res.users"].sudo().with_context(active_test=False).search(
+            [("party_organization_ids", "in", self.ids)]
+        )
+        offices.write(
+            {
+                "party_organization_ids": [
+                    *(Command.unlink(organization.id) for organization in self),
+                    Command.link(target.id),
+                ]
+            }
+        )
+        planned = self.env["party.meeting"].sudo().search(
+            [("cell_id", "in", cells.ids), ("state", "=", "planned")]
+        )
+        if planned:
+            planned._party_system().write(
+                {
+                    "state": "cancelled",
+                    "cancel_reason": self.env._("The cell was merged into %(target)s.",
+                                                target=target.name),
+                }
+            )
+        self._party_system().write({"merged_into_id": target.id, "active": False})
+        for organization in self:
+            organization._party_log(
+                self.env._("Merged into %(target)s.", target=target.display_name)
+            )
+        target._party_log(
+            self.env._(
+                "%(organizations)s merged into this organization.",
+                organizations=", ".join(self.mapped("display_name")),
+            )
+        )
+        return True
+
+    def _dissolve(self):
+        """Archive organizations whose cells, members and cadres all went
+        elsewhere; refuse while anything would be left behind."""
+        self._check_reorganizable()
+        for organization in self:
+            left = []
+            if organization.sudo().child_ids:
+                left.append(self.env._("sub-organizations"))
+            if organization.sudo().member_ids:
+                left.append(self.env._("members"))
+            if self.env["party.assignment"].sudo().search_count(
+                [("cell_id", "=", organization.id), ("state", "=", "in_force")], limit=1
+            ):
+                left.append(self.env._("assignments in force"))
+            if self.env["party.meeting"].sudo().search_count(
+                [("cell_id", "=", organization.id), ("state", "=", "planned")], limit=1
+            ):
+                left.append(self.env._("planned meetings"))
+            if left:
+                raise UserError(
+                    self.env._(
+                        "%(organization)s still has %(left)s: move or merge them "
+                        "before dissolving it.",
+                        organization=organization.name,
+                        left=", ".join(left),
+                    )
+                )
+        self._party_system().write({"active": False})
+        for organization in self:
+            organization._party_log(self.env._("Dissolved."))
+        return True
 
     def _principal_in_force_domain(self):
         Assignment = self.env["party.assignment"]

@@ -72,7 +72,14 @@ class PartyProposal(models.Model):
         ondelete="restrict",
         domain="[('level', '=', 'cell')]",
     )
-    district_id = fields.Many2one(related="cell_id.district_id", store=True)
+    superior_id = fields.Many2one(
+        "party.organization",
+        "Superior Committee",
+        compute="_compute_superior_id",
+        store=True,
+        index=True,
+        help="The superior committee of the meeting the proposal was raised in.",
+    )
     company_id = fields.Many2one(related="cell_id.company_id", store=True)
     authority_id = fields.Many2one(
         "party.authority",
@@ -134,6 +141,15 @@ class PartyProposal(models.Model):
         for proposal in self:
             if proposal.meeting_id:
                 proposal.cell_id = proposal.meeting_id.cell_id
+
+    # the meeting's committee, kept as it was; a proposal raised outside a
+    # meeting takes its cell's committee of the day it is raised
+    @api.depends("meeting_id.superior_id", "cell_id")
+    def _compute_superior_id(self):
+        for proposal in self:
+            proposal.superior_id = (
+                proposal.meeting_id.superior_id or proposal.cell_id.superior_id
+            )
 
     @api.depends("state", "date_deadline")
     def _compute_is_overdue(self):

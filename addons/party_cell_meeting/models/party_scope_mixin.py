@@ -6,7 +6,7 @@ class PartyScopeMixin(models.AbstractModel):
 
     Odoo checks write rules on records as they are before the write; a user
     could otherwise move a record out of their organization subtree (an
-    office moving a cell under another district). After a write touching the
+    office moving a cell under another ward). After a write touching the
     fields the rules depend on, the rules are checked again on the result.
     """
 

@@ -36,8 +36,8 @@ class PartyScoreTemplate(models.Model):
         "Used Below",
         index="btree_not_null",
         ondelete="restrict",
-        help="The committee whose cells use this rubric (a province, a "
-        "district). Empty: every cell. The rubric of the nearest committee wins.",
+        help="The committee whose cells use this rubric (a province, a ward, a "
+        "provincial block). Empty: every cell. The rubric of the nearest committee wins.",
     )
     date_from = fields.Date("Valid From", required=True)
     date_to = fields.Date("Valid Until")

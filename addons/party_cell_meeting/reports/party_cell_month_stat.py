@@ -22,7 +22,7 @@ class PartyCellMonthStat(models.Model):
     _rec_name = "cell_id"
 
     cell_id = fields.Many2one("party.organization", readonly=True)
-    district_id = fields.Many2one("party.organization", "District Committee", readonly=True)
+    superior_id = fields.Many2one("party.organization", "Superior Committee", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     period = fields.Char("Month", readonly=True, help="The month, as YYYY-MM.")
     year = fields.Char(readonly=True)
@@ -69,7 +69,7 @@ class PartyCellMonthStat(models.Model):
                 """
             CREATE OR REPLACE VIEW %(table)s AS (
                 SELECT min(m.id) AS id,
-                       m.cell_id, m.district_id, m.company_id, m.period,
+                       m.cell_id, m.superior_id, m.company_id, m.period,
                        left(m.period, 4) AS year,
                        to_date(m.period || '-01', 'YYYY-MM-DD') AS date,
                        bool_or(%(held)s AND m.kind = 'regular') AS regular_held,
@@ -134,7 +134,7 @@ class PartyCellMonthStat(models.Model):
                           FROM party_proposal pp
                          WHERE pp.meeting_id = m.id
                     ) p ON TRUE
-              GROUP BY m.cell_id, m.district_id, m.company_id, m.period
+              GROUP BY m.cell_id, m.superior_id, m.company_id, m.period
             )
             """,
                 table=SQL.identifier(self._table),

@@ -31,7 +31,7 @@ class PartyCellYearScore(models.Model):
     _rec_name = "cell_id"
 
     cell_id = fields.Many2one("party.organization", readonly=True)
-    district_id = fields.Many2one("party.organization", "District Committee", readonly=True)
+    superior_id = fields.Many2one("party.organization", "Superior Committee", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     year = fields.Char(readonly=True)
     template_id = fields.Many2one("party.score.template", "Rubric", readonly=True)
@@ -54,7 +54,7 @@ class PartyCellYearScore(models.Model):
                 WITH years AS (
                     SELECT min(m.id) AS id,
                            m.cell_id,
-                           m.district_id,
+                           m.superior_id,
                            m.company_id,
                            to_char(m.date, 'YYYY') AS year,
                            count(*) AS meeting_count,
@@ -72,9 +72,9 @@ class PartyCellYearScore(models.Model):
                  LEFT JOIN party_meeting_score s
                         ON s.meeting_id = m.id AND s.state = 'confirmed'
                      WHERE m.kind = 'regular' AND m.state = 'held'
-                  GROUP BY m.cell_id, m.district_id, m.company_id, to_char(m.date, 'YYYY')
+                  GROUP BY m.cell_id, m.superior_id, m.company_id, to_char(m.date, 'YYYY')
                 )
-                SELECT y.id, y.cell_id, y.district_id, y.company_id, y.year,
+                SELECT y.id, y.cell_id, y.superior_id, y.company_id, y.year,
                        y.template_id, y.meeting_count, y.scored_count,
                        y.meeting_count - y.scored_count AS unscored_count,
                        y.excellent_count, y.good_count, y.average_count, y.poor_count,

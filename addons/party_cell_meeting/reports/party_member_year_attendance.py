@@ -17,7 +17,7 @@ class PartyMemberYearAttendance(models.Model):
 
     member_id = fields.Many2one("party.member", readonly=True)
     cell_id = fields.Many2one("party.organization", readonly=True)
-    district_id = fields.Many2one("party.organization", "District Committee", readonly=True)
+    superior_id = fields.Many2one("party.organization", "Superior Committee", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     year = fields.Char(readonly=True)
     meeting_count = fields.Integer("Meetings", readonly=True)
@@ -41,7 +41,7 @@ class PartyMemberYearAttendance(models.Model):
             CREATE OR REPLACE VIEW %(table)s AS (
                 WITH lines AS (
                     SELECT a.id, a.member_id, a.status, m.date, m.id AS meeting_id,
-                           m.cell_id, m.district_id, m.company_id,
+                           m.cell_id, m.superior_id, m.company_id,
                            to_char(m.date, 'YYYY') AS year,
                            -- runs of equal "excused or not" in date order
                            row_number() OVER (PARTITION BY a.member_id, to_char(m.date, 'YYYY')
@@ -68,8 +68,8 @@ class PartyMemberYearAttendance(models.Model):
                 SELECT min(l.id) AS id,
                        l.member_id,
                        (array_agg(l.cell_id ORDER BY l.date DESC, l.meeting_id DESC))[1] AS cell_id,
-                       (array_agg(l.district_id ORDER BY l.date DESC, l.meeting_id DESC))[1]
-                           AS district_id,
+                       (array_agg(l.superior_id ORDER BY l.date DESC, l.meeting_id DESC))[1]
+                           AS superior_id,
                        (array_agg(l.company_id ORDER BY l.date DESC, l.meeting_id DESC))[1]
                            AS company_id,
                        l.year,

@@ -14,14 +14,15 @@ def load_vietnamese(env):
 
 
 class PartyCellMeetingCase(TransactionCase):
-    """A small province with users per role, built by the tests themselves.
+    """A small province of 2026, built by the tests themselves.
 
-    province ─┬─ district_1 ── commune_1 ─┬─ cell_a (residential)
-              │                            └─ cell_b (agency)
-              ├─ district_2 ── commune_2 ─── cell_c (residential)
-              └─ bloc (provincial agencies) ── cell_agency (home of the cadres)
+    province ─┬─ ward_1 (phường) ─┬─ cell_a (residential)
+              │                    └─ cell_b (agency)
+              ├─ ward_2 (xã) ─────── cell_c (residential)
+              └─ bloc (provincial block) ── cell_agency (home of the cadres)
 
-    The cadre is principal and the deputy is deputy of cell_a under decision
+    Wards and the block are the superior committees of their cells. The
+    cadre is principal and the deputy is deputy of cell_a under decision
     140-QĐ/TU, in force from 2026-01-01.
     """
 
@@ -33,32 +34,24 @@ class PartyCellMeetingCase(TransactionCase):
         cls.province = Organization.create(
             {"name": "Đảng bộ tỉnh Thử", "code": "T-TU", "level": "provincial"}
         )
-        cls.district_1, cls.district_2, cls.bloc = Organization.create(
+        cls.ward_1, cls.ward_2, cls.bloc = Organization.create(
             [
-                {"name": "Huyện ủy Một", "code": "T-HU1", "level": "district",
+                {"name": "Đảng bộ phường Một", "code": "T-P1", "level": "commune",
                  "parent_id": cls.province.id},
-                {"name": "Huyện ủy Hai", "code": "T-HU2", "level": "district",
+                {"name": "Đảng bộ xã Hai", "code": "T-X2", "level": "commune",
                  "parent_id": cls.province.id},
-                {"name": "Đảng bộ Khối cơ quan tỉnh", "code": "T-KCQ",
-                 "level": "district", "parent_id": cls.province.id},
-            ]
-        )
-        cls.commune_1, cls.commune_2 = Organization.create(
-            [
-                {"name": "Đảng bộ xã Một", "code": "T-X1", "level": "grassroots",
-                 "parent_id": cls.district_1.id},
-                {"name": "Đảng bộ xã Hai", "code": "T-X2", "level": "grassroots",
-                 "parent_id": cls.district_2.id},
+                {"name": "Đảng bộ các cơ quan Đảng tỉnh", "code": "T-KCQ",
+                 "level": "block", "parent_id": cls.province.id},
             ]
         )
         cls.cell_a, cls.cell_b, cls.cell_c, cls.cell_agency = Organization.create(
             [
                 {"name": "Chi bộ thôn A", "code": "T-CB-A", "level": "cell",
-                 "cell_type": "residential", "parent_id": cls.commune_1.id},
+                 "cell_type": "residential", "parent_id": cls.ward_1.id},
                 {"name": "Chi bộ trường B", "code": "T-CB-B", "level": "cell",
-                 "cell_type": "agency", "parent_id": cls.commune_1.id},
+                 "cell_type": "agency", "parent_id": cls.ward_1.id},
                 {"name": "Chi bộ thôn C", "code": "T-CB-C", "level": "cell",
-                 "cell_type": "residential", "parent_id": cls.commune_2.id},
+                 "cell_type": "residential", "parent_id": cls.ward_2.id},
                 {"name": "Chi bộ Văn phòng", "code": "T-CB-VP", "level": "cell",
                  "cell_type": "agency", "parent_id": cls.bloc.id},
             ]
@@ -82,10 +75,10 @@ class PartyCellMeetingCase(TransactionCase):
             "party_cell_meeting.group_party_office",
             party_organization_ids=[Command.link(cls.province.id)],
         )
-        cls.user_office_district_1 = new_user(
-            "party_office_d1",
+        cls.user_office_ward_1 = new_user(
+            "party_office_w1",
             "party_cell_meeting.group_party_office",
-            party_organization_ids=[Command.link(cls.district_1.id)],
+            party_organization_ids=[Command.link(cls.ward_1.id)],
         )
         cls.user_cadre = new_user("party_cadre", "party_cell_meeting.group_party_cadre")
         cls.user_deputy = new_user("party_deputy", "party_cell_meeting.group_party_cadre")

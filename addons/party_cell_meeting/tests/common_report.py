@@ -32,7 +32,7 @@ class PartyReportCase(PartyCellMeetingCase):
             {
                 "name": "UBND xã Một",
                 "kind": "government",
-                "organization_id": cls.commune_1.id,
+                "organization_id": cls.ward_1.id,
                 "user_ids": [Command.link(cls.user_resolver.id)],
             }
         )

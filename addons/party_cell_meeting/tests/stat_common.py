@@ -8,7 +8,7 @@ from .common_report import PartyReportCase
 class PartyStatCase(PartyReportCase):
     """A first half of 2026 to count, on top of the report fixture:
 
-    cell_a (district_1), cadre principal and deputy assigned by the province:
+    cell_a (ward_1), cadre principal and deputy assigned by the province:
       - March: cadre present, report on time (8/3); deputy excused; member_a2
         absent without reason; proposals: one resolved, one rejected, one
         assigned, one new; score confirmed (excellent, 95);
@@ -17,7 +17,7 @@ class PartyStatCase(PartyReportCase):
       - May: both present; the cadre's report never submitted, the deputy's
         on time (9/5);
       - June: cancelled; July: planned, not held.
-    cell_c (district_2), the district's own cadre assigned by Huyện ủy Hai:
+    cell_c (ward_2), the ward's own cadre assigned by Đảng ủy xã Hai:
       - March: present, report late (20/3).
     """
 
@@ -29,13 +29,13 @@ class PartyStatCase(PartyReportCase):
             {"name": "Ngô Văn Huyện", "organization_id": cls.cell_agency.id}
         )
         cls.env["party.position"].create(
-            {"member_id": cls.cadre_d2.id, "organization_id": cls.district_2.id,
+            {"member_id": cls.cadre_d2.id, "organization_id": cls.ward_2.id,
              "role": "committee_member"}
         )
         cls.decision_d2 = cls.env["party.assignment.decision"].create(
             {
-                "name": "12-QĐ/HU",
-                "organization_id": cls.district_2.id,
+                "name": "12-QĐ/ĐU",
+                "organization_id": cls.ward_2.id,
                 "date": "2025-12-20",
                 "date_effective": "2026-01-01",
                 "assignment_ids": [

@@ -24,8 +24,7 @@ class TestAccess(PartyCellMeetingCase):
         cls.line_c1 = line(cls.meeting_c, cls.member_c1)
 
         cls.organizations = (
-            cls.province | cls.district_1 | cls.district_2 | cls.bloc
-            | cls.commune_1 | cls.commune_2
+            cls.province | cls.ward_1 | cls.ward_2 | cls.bloc
             | cls.cell_a | cls.cell_b | cls.cell_c | cls.cell_agency
         )
         # a provincial member assigned nowhere
@@ -68,12 +67,12 @@ class TestAccess(PartyCellMeetingCase):
             records.with_user(user).read(["display_name"])
 
     # ------------------------------------------------------------------
-    # Office of district_1
+    # Office of ward_1
     # ------------------------------------------------------------------
 
     def test_office_reads_all_organizations(self):
         """An office reads every organization, not only its subtree."""
-        office = self.user_office_district_1
+        office = self.user_office_ward_1
         self.assertEqual(
             self.search_as(office, "party.organization", self.organizations),
             self.organizations,
@@ -82,22 +81,22 @@ class TestAccess(PartyCellMeetingCase):
 
     def test_office_writes_own_subtree_only(self):
         """An office writes the organizations below its own, and no others."""
-        office = self.user_office_district_1
-        (self.commune_1 | self.cell_a).with_user(office).write({"note": "<p>Ghi chú</p>"})
+        office = self.user_office_ward_1
+        (self.ward_1 | self.cell_a).with_user(office).write({"note": "<p>Ghi chú</p>"})
         self.cell_a.with_user(office).write({"name": "Chi bộ thôn A mới"})
         self.assertEqual(self.cell_a.name, "Chi bộ thôn A mới")
-        for organization in (self.cell_c, self.district_2, self.province, self.cell_agency):
+        for organization in (self.cell_c, self.ward_2, self.province, self.cell_agency):
             with self.subTest(organization=organization.name), self.assertRaises(AccessError):
                 organization.with_user(office).write({"name": "Đổi tên"})
         with self.assertRaises(AccessError):
             self.env["party.organization"].with_user(office).create(
                 {"name": "Chi bộ thôn D", "code": "T-CB-D", "level": "cell",
-                 "cell_type": "residential", "parent_id": self.commune_2.id}
+                 "cell_type": "residential", "parent_id": self.ward_2.id}
             )
 
     def test_office_sees_meetings_of_subtree_only(self):
         """An office sees the meetings and attendance of its subtree only."""
-        office = self.user_office_district_1
+        office = self.user_office_ward_1
         self.assertEqual(self.search_as(office, "party.meeting", self.meetings), self.meeting_a)
         self.assertEqual(
             self.search_as(office, "party.meeting.attendance", self.lines), self.lines_a
@@ -109,7 +108,7 @@ class TestAccess(PartyCellMeetingCase):
 
     def test_office_creates_meetings_in_subtree_only(self):
         """An office plans meetings for the cells of its subtree, not for others."""
-        Meeting = self.env["party.meeting"].with_user(self.user_office_district_1)
+        Meeting = self.env["party.meeting"].with_user(self.user_office_ward_1)
         meeting_b = Meeting.create({"cell_id": self.cell_b.id, "date": "2026-04-03"})
         self.assertEqual(meeting_b.cell_id, self.cell_b)
         with self.assertRaises(AccessError):
@@ -117,7 +116,7 @@ class TestAccess(PartyCellMeetingCase):
 
     def test_office_sees_members_of_subtree_only(self):
         """An office sees the members registered in its subtree only."""
-        office = self.user_office_district_1
+        office = self.user_office_ward_1
         self.assertEqual(
             self.search_as(office, "party.member", self.members_unassigned),
             self.members_a | self.member_b1,
@@ -128,22 +127,22 @@ class TestAccess(PartyCellMeetingCase):
     def test_office_and_secretary_read_the_cadres_assigned_to_their_cells(self):
         """Offices and secretaries read, but do not edit, the provincial
         cadres who attend their cells' meetings."""
-        for user in (self.user_office_district_1, self.user_secretary):
+        for user in (self.user_office_ward_1, self.user_secretary):
             with self.subTest(user=user.login):
                 self.assertEqual(
                     self.search_as(user, "party.member", self.members),
-                    self.members_a | (self.member_b1 if user == self.user_office_district_1
+                    self.members_a | (self.member_b1 if user == self.user_office_ward_1
                                       else self.env["party.member"])
                     | self.cadre | self.deputy,
                 )
                 with self.assertRaises(AccessError):
                     self.cadre.with_user(user).write({"card_number": "000"})
-        self.assertCannotRead(self.user_office_district_1, self.member_agency)
+        self.assertCannotRead(self.user_office_ward_1, self.member_agency)
 
     def test_office_reads_but_cannot_write_provincial_decision(self):
         """An office reads a provincial decision assigning cadres to its cells,
         but cannot change it or its assignments."""
-        office = self.user_office_district_1
+        office = self.user_office_ward_1
         draft = self.new_decision([(self.cadre, self.cell_b, "principal")])
         elsewhere = self.new_decision(
             [(self.cadre, self.cell_c, "principal")], name="201-QĐ/TU"
@@ -174,7 +173,7 @@ class TestAccess(PartyCellMeetingCase):
         """An office and a cell secretary read who is assigned to their cells,
         cadres of the province included."""
         expected = ["Lê Thị Phó → Chi bộ thôn A", "Trần Văn Cán → Chi bộ thôn A"]
-        for user in (self.user_office_district_1, self.user_secretary):
+        for user in (self.user_office_ward_1, self.user_secretary):
             with self.subTest(user=user.login):
                 self.env.invalidate_all()
                 assignments = self.assignments.with_user(user)
@@ -185,35 +184,35 @@ class TestAccess(PartyCellMeetingCase):
 
     def test_office_cannot_create_decision_of_other_issuer(self):
         """An office cannot issue a decision in the name of the province or of
-        another district."""
+        another ward."""
         Decision = self.env["party.assignment.decision"].with_user(
-            self.user_office_district_1
+            self.user_office_ward_1
         )
-        for issuer in (self.province, self.district_2):
+        for issuer in (self.province, self.ward_2):
             with self.subTest(issuer=issuer.name), self.assertRaises(AccessError):
                 Decision.create(
                     {"name": "300-QĐ/TU", "organization_id": issuer.id,
                      "date_effective": "2026-07-01"}
                 )
 
-    def test_office_creates_decision_of_own_district(self):
-        """An office issues its district's decisions for the cells below it and
+    def test_office_creates_decision_of_own_ward(self):
+        """An office issues its ward's decisions for the cells below it and
         puts them in force."""
-        district_cadre = self.env["party.member"].create(
+        ward_cadre = self.env["party.member"].create(
             {"name": "Bùi Văn Huyện", "organization_id": self.cell_b.id}
         )
         decision = (
             self.env["party.assignment.decision"]
-            .with_user(self.user_office_district_1)
+            .with_user(self.user_office_ward_1)
             .create(
                 {
-                    "name": "15-QĐ/HU",
-                    "organization_id": self.district_1.id,
+                    "name": "15-QĐ/ĐU",
+                    "organization_id": self.ward_1.id,
                     "date_effective": "2026-02-01",
                     "assignment_ids": [
-                        Command.create({"cadre_id": district_cadre.id,
+                        Command.create({"cadre_id": ward_cadre.id,
                                         "cell_id": self.cell_a.id}),
-                        Command.create({"cadre_id": district_cadre.id,
+                        Command.create({"cadre_id": ward_cadre.id,
                                         "cell_id": self.cell_b.id}),
                     ],
                 }
@@ -227,21 +226,21 @@ class TestAccess(PartyCellMeetingCase):
     def test_office_cannot_move_records_out_of_subtree(self):
         """An office cannot move what it manages out of its subtree: re-issue
         its decision in the province's name, move a meeting to another
-        district's cell, or move a cell under another district."""
-        office = self.user_office_district_1
-        decision = self.new_decision([], issuer=self.district_1, name="16-QĐ/HU")
+        ward's cell, or move a cell under another ward."""
+        office = self.user_office_ward_1
+        decision = self.new_decision([], issuer=self.ward_1, name="16-QĐ/ĐU")
         meeting_b = self.create_meeting(self.cell_b, "2026-04-03")
         for records, vals in (
             (decision, {"organization_id": self.province.id}),
             (meeting_b, {"cell_id": self.cell_c.id}),
-            (self.cell_b, {"parent_id": self.commune_2.id}),
+            (self.cell_b, {"parent_id": self.ward_2.id}),
         ):
             with self.subTest(model=records._name), self.assertRaises(AccessError):
                 records.with_user(office).write(vals)
                 records.flush_recordset()
-        self.assertEqual(decision.organization_id, self.district_1)
+        self.assertEqual(decision.organization_id, self.ward_1)
         self.assertEqual(meeting_b.cell_id, self.cell_b)
-        self.assertEqual(self.cell_b.parent_id, self.commune_1)
+        self.assertEqual(self.cell_b.parent_id, self.ward_1)
 
     # ------------------------------------------------------------------
     # Provincial office
@@ -261,14 +260,14 @@ class TestAccess(PartyCellMeetingCase):
     def test_office_subtree_follows_user_organizations(self):
         """When an office user's organizations change, the new subtree is
         visible at once and the old one no longer is."""
-        office = self.user_office_district_1
+        office = self.user_office_ward_1
         self.assertEqual(self.search_as(office, "party.meeting", self.meetings), self.meeting_a)
-        office.write({"party_organization_ids": [Command.set(self.district_2.ids)]})
+        office.write({"party_organization_ids": [Command.set(self.ward_2.ids)]})
         self.assertEqual(self.search_as(office, "party.meeting", self.meetings), self.meeting_c)
         self.assertEqual(
             self.search_as(office, "party.member", self.members_unassigned), self.member_c1
         )
-        office.write({"party_organization_ids": [Command.link(self.district_1.id)]})
+        office.write({"party_organization_ids": [Command.link(self.ward_1.id)]})
         self.assertEqual(self.search_as(office, "party.meeting", self.meetings), self.meetings)
         self.cell_a.with_user(office).write({"is_special": True})
         self.cell_c.with_user(office).write({"is_special": True})
@@ -470,7 +469,7 @@ class TestAccess(PartyCellMeetingCase):
             self.decision.with_user(secretary).check_access("write")
         with self.assertRaises(AccessError):
             self.env["party.assignment.decision"].with_user(secretary).create(
-                {"name": "300-QĐ/TU", "organization_id": self.commune_1.id,
+                {"name": "300-QĐ/TU", "organization_id": self.ward_1.id,
                  "date_effective": "2026-07-01"}
             )
 

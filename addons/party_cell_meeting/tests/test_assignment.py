@@ -65,19 +65,19 @@ class TestAssignmentDecision(PartyCellMeetingCase):
 
     def test_assignment_only_to_cells(self):
         with self.assertRefused(ValidationError, "not a cell"):
-            self.new_decision([(self.cadre, self.commune_1, "principal")])
+            self.new_decision([(self.cadre, self.ward_1, "principal")])
 
     def test_assignment_only_below_the_issuer(self):
         with self.assertRefused(ValidationError, "is not under"):
             self.new_decision(
-                [(self.cadre, self.cell_c, "principal")], issuer=self.district_1,
-                name="25-QĐ/HU",
+                [(self.cadre, self.cell_c, "principal")], issuer=self.ward_1,
+                name="25-QĐ/ĐU",
             )
-        district_decision = self.new_decision(
-            [(self.cadre, self.cell_b, "principal")], issuer=self.district_1,
-            name="25-QĐ/HU",
+        ward_decision = self.new_decision(
+            [(self.cadre, self.cell_b, "principal")], issuer=self.ward_1,
+            name="25-QĐ/ĐU",
         )
-        self.assertEqual(district_decision.assignment_ids.issuer_id, self.district_1)
+        self.assertEqual(ward_decision.assignment_ids.issuer_id, self.ward_1)
 
     def test_end_not_before_start(self):
         with self.assertRefused(ValidationError, "ends before it starts"):

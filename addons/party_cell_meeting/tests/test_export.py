@@ -46,7 +46,7 @@ class TestExportXlsx(PartyStatCase):
         sheet = book.worksheets[0]
         self.assertEqual(sheet.title, "Chi bộ theo tháng")
         headers = [cell.value for cell in sheet[1]]
-        self.assertEqual(headers[:4], ["Tháng", "Đảng bộ cấp huyện", "Mã chi bộ", "Chi bộ"])
+        self.assertEqual(headers[:4], ["Tháng", "Cấp ủy cấp trên", "Mã chi bộ", "Chi bộ"])
         self.assertEqual(sheet.freeze_panes, "A2")
         self.assertTrue(sheet.auto_filter.ref.startswith("A1:"))
         self.refresh_views()
@@ -98,8 +98,8 @@ class TestExportXlsx(PartyStatCase):
         self.assertTrue(numbers and all(cell.data_type == "n" for cell in numbers))
 
     def test_office_exports_only_its_subtree(self):
-        book = self.export(self.district_1, user=self.user_office_district_1)
+        book = self.export(self.ward_1, user=self.user_office_ward_1)
         codes = {row[2] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)}
         self.assertEqual(codes, {"T-CB-A"})
         with self.assertRefused(AccessError, OUTSIDE):
-            self.export(self.district_2, user=self.user_office_district_1)
+            self.export(self.ward_2, user=self.user_office_ward_1)

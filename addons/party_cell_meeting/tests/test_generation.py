@@ -36,7 +36,7 @@ class TestMeetingGeneration(PartyCellMeetingCase):
             lambda m: m.cell_id == self.cell_a
         )
         self.assertEqual(meeting.period, "2026-04")
-        self.assertEqual(meeting.district_id, self.district_1)
+        self.assertEqual(meeting.superior_id, self.ward_1)
         self.assertEqual(meeting.company_id, self.cell_a.company_id)
         self.assertEqual(meeting.time_start, 19.5)
         self.assertEqual(meeting.display_name, "Regular meeting 04/2026 – Chi bộ thôn A")
@@ -145,7 +145,7 @@ class TestMeetingGeneration(PartyCellMeetingCase):
             return sql_db.sql_counter - before
 
         small = count_queries("2026-05")
-        commune = self.commune_2
+        commune = self.ward_2
         new_cells = self.env["party.organization"].create(
             [
                 {"name": f"Chi bộ thêm {number}", "code": f"T-THEM-{number}", "level": "cell",

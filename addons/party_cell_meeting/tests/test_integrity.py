@@ -57,12 +57,12 @@ class TestIntegrity(PartyReportCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_office_district_2 = mail_new_test_user(
+        cls.user_office_ward_2 = mail_new_test_user(
             cls.env,
             login="party_office_d2",
             email="party_office_d2@example.com",
             groups="party_cell_meeting.group_party_office",
-            party_organization_ids=[Command.link(cls.district_2.id)],
+            party_organization_ids=[Command.link(cls.ward_2.id)],
         )
         cls.meeting_a.action_mark_held()
         cls.report = cls.meeting_a.report_ids
@@ -98,7 +98,7 @@ class TestIntegrity(PartyReportCase):
         )
         cls.records = {
             "party.calendar.feed": cls.feed,
-            "party.organization": cls.cell_a | cls.commune_1 | cls.province,
+            "party.organization": cls.cell_a | cls.ward_1 | cls.province,
             "party.member": cls.member_a1 | cls.cadre,
             "party.position": cls.secretary.position_ids,
             "party.authority": cls.authority_commune,
@@ -122,7 +122,7 @@ class TestIntegrity(PartyReportCase):
             "deputy": cls.user_deputy,
             "secretary": cls.user_secretary,
             "resolver": cls.user_resolver,
-            "office": cls.user_office_district_1,
+            "office": cls.user_office_ward_1,
             "province office": cls.user_office_province,
             "manager": cls.user_manager,
         }
@@ -443,15 +443,15 @@ class TestIntegrity(PartyReportCase):
 
     def test_wizards_are_read_only_by_their_maker(self):
         Wizard = self.env["party.report.export.wizard"]
-        mine = Wizard.with_user(self.user_office_district_1).create(
-            {"organization_id": self.district_1.id}
+        mine = Wizard.with_user(self.user_office_ward_1).create(
+            {"organization_id": self.ward_1.id}
         )
         mine.action_export_xlsx()
-        other = Wizard.with_user(self.user_office_district_2)
+        other = Wizard.with_user(self.user_office_ward_2)
         self.assertFalse(other.search([]))
         with self.assertRaises(AccessError):
-            mine.with_user(self.user_office_district_2).read(["file_data"])
-        self.assertEqual(Wizard.with_user(self.user_office_district_1).search([]), mine)
+            mine.with_user(self.user_office_ward_2).read(["file_data"])
+        self.assertEqual(Wizard.with_user(self.user_office_ward_1).search([]), mine)
 
     def test_typed_text_never_becomes_markup_in_the_deputy_note(self):
         meeting = self.create_meeting(self.cell_a, fields.Date.add(fields.Date.today(), days=2))

@@ -94,10 +94,10 @@ class TestIntegrityOverRpc(PartyReportCase, HttpCase):
 
     def test_another_offices_workbook_is_not_downloaded(self):
         wizard = self.env["party.report.export.wizard"].with_user(
-            self.user_office_district_1
-        ).create({"organization_id": self.district_1.id})
+            self.user_office_ward_1
+        ).create({"organization_id": self.ward_1.id})
         url = wizard.action_export_xlsx()["url"]
-        self.authenticate("party_office_d1", "party_office_d1")
+        self.authenticate("party_office_w1", "party_office_d1")
         response = self.url_open(url)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.content[:2], b"PK")

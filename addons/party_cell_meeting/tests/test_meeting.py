@@ -45,7 +45,7 @@ class TestPartyMeeting(PartyCellMeetingCase):
 
     def test_meetings_only_for_cells(self):
         with self.assertRefused(ValidationError, "not a cell"):
-            self.create_meeting(self.commune_1, "2026-03-03")
+            self.create_meeting(self.ward_1, "2026-03-03")
 
     def test_load_attendance_adds_members_and_cadres_once(self):
         self.meeting_a.action_load_attendance()

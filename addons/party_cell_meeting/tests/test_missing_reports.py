@@ -9,13 +9,13 @@ from .common import PartyCellMeetingCase
 @tagged("post_install", "-at_install")
 class TestMissingReports(PartyCellMeetingCase):
     """After the report due day, the cadres who attended and filed nothing
-    are asked for their report, and each district office gets one digest."""
+    are asked for their report, and each ward office gets one digest."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env.company.party_report_due_day = 10
-        # cell_b (district 1) is attended by the cadre too; cell_c (district 2)
+        # cell_b (ward 1) is attended by the cadre too; cell_c (ward 2)
         # by the deputy
         decision = cls.env["party.assignment.decision"].create(
             {
@@ -36,16 +36,16 @@ class TestMissingReports(PartyCellMeetingCase):
             meeting.attendance_ids.action_mark_present()
         with freeze_time("2026-03-04"):
             cls.meetings.action_mark_held()
-        cls.user_office_district_2 = cls.user_office_district_1.copy(
+        cls.user_office_ward_2 = cls.user_office_ward_1.copy(
             {"login": "party_office_d2",
-             "party_organization_ids": [Command.set(cls.district_2.ids)]}
+             "party_organization_ids": [Command.set(cls.ward_2.ids)]}
         )
         cls.reports = cls.meetings.report_ids
         cls.file_report = cls.env.ref("party_cell_meeting.mail_activity_type_file_report")
 
-    def digests(self, district):
-        """The messages addressed to an office on the district."""
-        return district.message_ids.filtered("partner_ids")
+    def digests(self, ward):
+        """The messages addressed to an office on the ward."""
+        return ward.message_ids.filtered("partner_ids")
 
     def run_cron(self, day):
         with freeze_time(day):
@@ -63,9 +63,9 @@ class TestMissingReports(PartyCellMeetingCase):
     def test_nothing_before_the_due_day_passes(self):
         self.run_cron("2026-03-10")
         self.assertFalse(self.reports.activity_ids)
-        self.assertFalse(self.digests(self.district_1))
+        self.assertFalse(self.digests(self.ward_1))
 
-    def test_missing_reports_are_asked_and_digested_per_district(self):
+    def test_missing_reports_are_asked_and_digested_per_ward(self):
         submitted = self.reports.filtered(
             lambda report: report.meeting_id == self.meeting_a and report.cadre_id == self.deputy
         )
@@ -84,15 +84,15 @@ class TestMissingReports(PartyCellMeetingCase):
             lambda a: a.activity_type_id == self.file_report
         ))
 
-        digest_1 = self.digests(self.district_1)
+        digest_1 = self.digests(self.ward_1)
         self.assertEqual(len(digest_1), 1, "one digest for the office, not one per report")
-        self.assertEqual(digest_1.partner_ids, self.user_office_district_1.partner_id)
+        self.assertEqual(digest_1.partner_ids, self.user_office_ward_1.partner_id)
         self.assertIn("Chi bộ thôn A", digest_1.body)
         self.assertIn("Chi bộ trường B", digest_1.body)
         self.assertNotIn("Chi bộ thôn C", digest_1.body)
         self.assertTrue(digest_1.subject.endswith(": 2"), digest_1.subject)
-        digest_2 = self.digests(self.district_2)
-        self.assertEqual(digest_2.partner_ids, self.user_office_district_2.partner_id)
+        digest_2 = self.digests(self.ward_2)
+        self.assertEqual(digest_2.partner_ids, self.user_office_ward_2.partner_id)
         self.assertIn("Chi bộ thôn C", digest_2.body)
         self.assertIn("Lê Thị Phó", digest_2.body)
 
@@ -106,5 +106,5 @@ class TestMissingReports(PartyCellMeetingCase):
             )),
             4,
         )
-        self.assertEqual(len(self.digests(self.district_1)), 1)
-        self.assertEqual(len(self.digests(self.district_2)), 1)
+        self.assertEqual(len(self.digests(self.ward_1)), 1)
+        self.assertEqual(len(self.digests(self.ward_2)), 1)

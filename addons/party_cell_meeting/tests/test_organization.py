@@ -9,28 +9,102 @@ from .common import PartyCellMeetingCase
 
 @tagged("post_install", "-at_install")
 class TestPartyOrganization(PartyCellMeetingCase):
-    def test_complete_name_and_district_follow_the_tree(self):
+    def test_complete_name_and_superior_follow_the_tree(self):
         self.assertEqual(
-            self.cell_a.complete_name,
-            "Đảng bộ tỉnh Thử / Huyện ủy Một / Đảng bộ xã Một / Chi bộ thôn A",
+            self.cell_a.complete_name, "Đảng bộ tỉnh Thử / Đảng bộ phường Một / Chi bộ thôn A"
         )
-        self.assertEqual(self.cell_a.district_id, self.district_1)
-        self.assertEqual(self.district_1.district_id, self.district_1)
-        self.assertFalse(self.province.district_id)
-        self.commune_1.parent_id = self.district_2
-        self.assertEqual(self.cell_a.district_id, self.district_2)
-        self.assertIn("Huyện ủy Hai", self.cell_a.complete_name)
+        self.assertEqual(self.cell_a.superior_id, self.ward_1)
+        self.assertEqual(self.ward_1.superior_id, self.ward_1)
+        self.assertEqual(self.cell_agency.superior_id, self.bloc)
+        self.assertEqual(self.province.superior_id, self.province)
+        self.cell_a.parent_id = self.ward_2
+        self.assertEqual(self.cell_a.superior_id, self.ward_2)
+        self.assertIn("Đảng bộ xã Hai", self.cell_a.complete_name)
+
+    def test_superior_is_the_nearest_consolidating_committee_at_any_depth(self):
+        """Province → block → grassroots → sub-branch → cell: the block
+        consolidates; a grassroots committee under the province itself is
+        consolidated by the province."""
+        Organization = self.env["party.organization"]
+        grassroots = Organization.create(
+            {"name": "Đảng bộ Sở Y tế", "code": "T-SYT", "level": "grassroots",
+             "parent_id": self.bloc.id}
+        )
+        branch = Organization.create(
+            {"name": "Đảng bộ bộ phận Bệnh viện", "code": "T-BV", "level": "branch",
+             "parent_id": grassroots.id}
+        )
+        cell = Organization.create(
+            {"name": "Chi bộ Khoa Nội", "code": "T-KN", "level": "cell",
+             "cell_type": "agency", "parent_id": branch.id}
+        )
+        self.assertEqual((grassroots | branch | cell).superior_id, self.bloc)
+        grassroots.parent_id = self.province
+        self.assertEqual(cell.superior_id, self.province)
+        grassroots.parent_id = self.ward_2
+        self.assertEqual(cell.superior_id, self.ward_2)
+
+    def test_every_parent_and_child_level_pair(self):
+        """Each level accepts exactly the parent levels of the table, and
+        only the province stands without a parent."""
+        Organization = self.env["party.organization"]
+        levels = [level for level, _label in Organization._fields["level"].selection]
+        allowed = {
+            "provincial": set(),
+            "district": {"provincial"},
+            "commune": {"provincial"},
+            "block": {"provincial"},
+            "grassroots": {"provincial", "district", "commune", "block"},
+            "branch": {"grassroots"},
+            "cell": {"district", "commune", "block", "grassroots", "branch"},
+        }
+        self.assertEqual(set(levels), set(allowed))
+        parents = {"provincial": self.province}
+        parents["district"] = Organization.create(
+            {"name": "Huyện ủy cũ", "code": "T-HU", "level": "district",
+             "parent_id": self.province.id}
+        )
+        parents["commune"] = self.ward_1
+        parents["block"] = self.bloc
+        parents["grassroots"] = Organization.create(
+            {"name": "Đảng bộ Công ty", "code": "T-CTY", "level": "grassroots",
+             "parent_id": self.ward_1.id}
+        )
+        parents["branch"] = Organization.create(
+            {"name": "Đảng bộ bộ phận Xưởng", "code": "T-XU", "level": "branch",
+             "parent_id": parents["grassroots"].id}
+        )
+        parents["cell"] = self.cell_a
+        for level in levels:
+            values = {"level": level, "cell_type": "agency" if level == "cell" else False}
+            for parent_level, parent in parents.items():
+                with self.subTest(level=level, parent=parent_level):
+                    code = f"T-{level}-{parent_level}"
+                    vals = {"name": code, "code": code, "parent_id": parent.id, **values}
+                    if parent_level in allowed[level]:
+                        Organization.create(vals)
+                    else:
+                        refused = "cannot (be placed under|have a parent)"
+                        with self.assertRefused(ValidationError, refused):
+                            Organization.create(vals)
+            with self.subTest(level=level, parent=None):
+                vals = {"name": f"T-{level}", "code": f"T-{level}", **values}
+                if allowed[level]:
+                    with self.assertRefused(ValidationError, "needs a parent"):
+                        Organization.create(vals)
+                else:
+                    self.assertFalse(Organization.create(vals).parent_id)
 
     def test_found_by_path_or_code_shown_by_name(self):
         Organization = self.env["party.organization"]
         self.assertEqual(self.cell_a.display_name, "Chi bộ thôn A")
-        found = Organization.name_search("Huyện ủy Một / Đảng bộ xã Một / Chi bộ thôn A")
+        found = Organization.name_search("Đảng bộ phường Một / Chi bộ thôn A")
         self.assertEqual([found_id for found_id, _name in found], self.cell_a.ids)
         self.assertEqual(Organization.name_search("T-CB-C")[0][0], self.cell_c.id)
 
     def test_child_of_covers_the_subtree(self):
         cells = self.env["party.organization"].search(
-            [("id", "child_of", self.district_1.id), ("level", "=", "cell")]
+            [("id", "child_of", self.ward_1.id), ("level", "=", "cell")]
         )
         self.assertEqual(cells, self.cell_a | self.cell_b)
 
@@ -38,7 +112,7 @@ class TestPartyOrganization(PartyCellMeetingCase):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             self.env["party.organization"].create(
                 {"name": "Trùng mã", "code": "T-CB-A", "level": "cell",
-                 "cell_type": "residential", "parent_id": self.commune_1.id}
+                 "cell_type": "residential", "parent_id": self.ward_1.id}
             )
 
     def test_cell_cannot_hang_under_the_province(self):
@@ -48,23 +122,25 @@ class TestPartyOrganization(PartyCellMeetingCase):
                  "cell_type": "residential", "parent_id": self.province.id}
             )
 
-    def test_cell_may_hang_under_a_district(self):
-        cell = self.env["party.organization"].create(
-            {"name": "Chi bộ cơ quan huyện", "code": "T-CQH", "level": "cell",
-             "cell_type": "agency", "parent_id": self.district_1.id}
+    def test_legacy_district_consolidates_its_cells(self):
+        """A district of before 7/2025 still reads as the superior committee
+        of the cells recorded under it."""
+        Organization = self.env["party.organization"]
+        district = Organization.create(
+            {"name": "Huyện ủy Hoa Lư (trước 7/2025)", "code": "T-HUHL",
+             "level": "district", "parent_id": self.province.id}
         )
-        self.assertEqual(cell.district_id, self.district_1)
-
-    def test_district_needs_the_province_above(self):
+        commune = Organization.create(
+            {"name": "Đảng bộ xã Ninh Hải (cũ)", "code": "T-NH", "level": "grassroots",
+             "parent_id": district.id}
+        )
+        cell = Organization.create(
+            {"name": "Chi bộ thôn Văn Lâm", "code": "T-VL", "level": "cell",
+             "cell_type": "residential", "parent_id": commune.id}
+        )
+        self.assertEqual((district | commune | cell).superior_id, district)
         with self.assertRefused(ValidationError, "needs a parent"):
-            self.env["party.organization"].create(
-                {"name": "Huyện mồ côi", "code": "T-HU9", "level": "district"}
-            )
-        with self.assertRefused(ValidationError, "cannot be placed under"):
-            self.env["party.organization"].create(
-                {"name": "Huyện dưới xã", "code": "T-HU8", "level": "district",
-                 "parent_id": self.commune_1.id}
-            )
+            Organization.create({"name": "Huyện mồ côi", "code": "T-HU9", "level": "district"})
 
     def test_province_has_no_parent(self):
         with self.assertRefused(ValidationError, "cannot have a parent"):
@@ -77,12 +153,12 @@ class TestPartyOrganization(PartyCellMeetingCase):
         with self.assertRefused(ValidationError, "type of the cell"):
             self.env["party.organization"].create(
                 {"name": "Chi bộ không loại", "code": "T-KL", "level": "cell",
-                 "parent_id": self.commune_1.id}
+                 "parent_id": self.ward_1.id}
             )
 
     def test_levels_only_go_down_so_the_tree_has_no_cycle(self):
         with self.assertRefused(ValidationError, "cannot be placed under"):
-            self.district_1.parent_id = self.cell_c
+            self.ward_1.parent_id = self.cell_c
 
     def test_secretary_follows_the_positions(self):
         self.assertEqual(self.cell_a.secretary_id, self.secretary)

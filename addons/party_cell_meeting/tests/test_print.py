@@ -53,7 +53,7 @@ class TestPrintedReports(PartyStatCase):
         self.assertPaperwork(
             html, "CHI BỘ THÔN A", "day 03 month 03 year 2026", "ON BEHALF OF THE CELL"
         )
-        self.assertIn("ĐẢNG BỘ XÃ MỘT", html)
+        self.assertIn("ĐẢNG BỘ PHƯỜNG MỘT", html)
         self.assertIn("Minutes of the cell meeting", html)
         for line in self.meeting_a.attendance_ids:
             self.assertIn(line.member_id.name, html)
@@ -64,13 +64,13 @@ class TestPrintedReports(PartyStatCase):
     def test_consolidation(self):
         html = self.render(
             "party_cell_meeting.action_report_party_consolidation",
-            self.district_1,
+            self.ward_1,
             data={"date_from": "2026-03-01", "date_to": "2026-07-31"},
         )
-        self.assertPaperwork(html, "HUYỆN ỦY MỘT", "year", "ON BEHALF OF THE STANDING BOARD")
+        self.assertPaperwork(html, "ĐẢNG BỘ PHƯỜNG MỘT", "year", "ON BEHALF OF THE STANDING BOARD")
         self.assertIn("From 01/03/2026 to 31/07/2026", html)
         data = self.env["report.party_cell_meeting.report_party_consolidation"]._consolidate(
-            self.district_1,
+            self.ward_1,
             *self.env["report.party_cell_meeting.report_party_consolidation"]._months(
                 {"date_from": "2026-03-01", "date_to": "2026-07-31"}
             ),
@@ -129,14 +129,14 @@ class TestPrintedReports(PartyStatCase):
         self.assertIn("ĐẢNG CỘNG SẢN VIỆT NAM", html)
 
     def test_office_prints_only_its_subtree(self):
-        office = self.user_office_district_1
+        office = self.user_office_ward_1
         self.render(
-            "party_cell_meeting.action_report_party_consolidation", self.commune_1,
+            "party_cell_meeting.action_report_party_consolidation", self.ward_1,
             data={"date_from": "2026-03-01", "date_to": "2026-03-31"}, user=office,
         )
         with self.assertRefused(AccessError, OUTSIDE):
             self.render(
-                "party_cell_meeting.action_report_party_consolidation", self.district_2,
+                "party_cell_meeting.action_report_party_consolidation", self.ward_2,
                 data={"date_from": "2026-03-01", "date_to": "2026-03-31"}, user=office,
             )
         with self.assertRefused(AccessError, OUTSIDE):

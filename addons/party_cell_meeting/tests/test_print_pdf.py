@@ -14,7 +14,7 @@ class TestPrintedPdf(PartyStatCase, HttpCase):
     def test_minutes_as_pdf(self):
         Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         self.assertTrue(Report.get_wkhtmltopdf_state() == "ok", "wkhtmltopdf is missing")
-        pdf, kind = Report.with_user(self.user_office_district_1)._render_qweb_pdf(
+        pdf, kind = Report.with_user(self.user_office_ward_1)._render_qweb_pdf(
             "party_cell_meeting.action_report_party_meeting_minutes", self.meeting_a.ids
         )
         self.assertEqual(kind, "pdf")

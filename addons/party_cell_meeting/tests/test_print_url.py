@@ -28,12 +28,12 @@ class TestPrintFromTheWizard(PartyStatCase, HttpCase):
         )
 
     def test_the_monthly_consolidation_is_not_blank(self):
-        action = self.wizard(self.district_1).action_print_consolidation()
+        action = self.wizard(self.ward_1).action_print_consolidation()
         self.assertTrue(action["data"], "the case this test is about: data in the action")
         self.authenticate("party_office_province", "party_office_province")
         response = self.url_open(self.client_url(action))
         self.assertEqual(response.status_code, 200)
-        self.assertIn("HUYỆN ỦY MỘT", response.text)
+        self.assertIn("ĐẢNG BỘ PHƯỜNG MỘT", response.text)
         self.assertIn("Chi bộ thôn A", response.text)
 
     def test_the_year_end_sheet_is_not_blank(self):

@@ -145,8 +145,8 @@ class TestProposal(PartyReportCase):
         escalation = self.activities(
             proposal, OVERDUE
         )
-        # the authority's users and the office above the authority (district 1)
-        self.assertEqual(escalation.user_id, self.user_resolver | self.user_office_district_1)
+        # the authority's users and the office above the authority (ward 1)
+        self.assertEqual(escalation.user_id, self.user_resolver | self.user_office_ward_1)
         # answering clears the flag and closes the escalation
         proposal.resolution = "Đã sửa xong"
         proposal.with_user(self.user_resolver).action_resolve()
@@ -295,7 +295,7 @@ class TestProposalAccess(PartyReportCase):
             self.proposal_c.with_user(self.user_cadre).read(["name"])
 
     def test_office_sees_its_subtree_and_secretary_their_cell(self):
-        self.assertEqual(self.visible(self.user_office_district_1), self.proposal_a)
+        self.assertEqual(self.visible(self.user_office_ward_1), self.proposal_a)
         # the province office sees the cells below it and its own departments
         self.assertEqual(
             self.visible(self.user_office_province), self.proposal_a | self.proposal_c

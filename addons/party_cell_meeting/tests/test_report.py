@@ -102,16 +102,16 @@ class TestMeetingReport(PartyReportCase):
         with self.assertRefused(UserError, "locked"):
             report.with_user(self.user_cadre).write({"speaker_count": 4})
         with self.assertRefused(UserError, "locked"):
-            report.with_user(self.user_office_district_1).remarks = "<p>Sửa</p>"
+            report.with_user(self.user_office_ward_1).remarks = "<p>Sửa</p>"
         # only the office reopens, and says why
         with self.assertRefused(UserError, "Only the party office"):
             report.with_user(self.user_cadre).action_reopen("Sai số liệu")
         with self.assertRefused(UserError, "Say why"):
-            report.with_user(self.user_office_district_1).action_reopen(" ")
+            report.with_user(self.user_office_ward_1).action_reopen(" ")
         wizard = self.env["party.meeting.report.reopen.wizard"].with_context(
             tracking_disable=False
         ).with_user(
-            self.user_office_district_1
+            self.user_office_ward_1
         ).create({"report_ids": [report.id], "reason": "Số đảng viên có mặt chưa đúng"})
         wizard.action_confirm()
         self.assertEqual(report.state, "draft")
@@ -138,7 +138,7 @@ class TestMeetingReport(PartyReportCase):
         report.action_submit()
         with self.assertRefused(UserError, "cannot be deleted"):
             report.unlink()
-        report.with_user(self.user_office_district_1).action_reopen("Sửa lại")
+        report.with_user(self.user_office_ward_1).action_reopen("Sửa lại")
         with self.assertRefused(UserError, "cannot be deleted"):
             report.unlink()
         # a draft never submitted can go
@@ -231,12 +231,12 @@ class TestMeetingReportAccess(PartyReportCase):
             )
 
     def test_office_sees_its_subtree(self):
-        self.assertEqual(self.visible(self.user_office_district_1), self.report_cadre)
+        self.assertEqual(self.visible(self.user_office_ward_1), self.report_cadre)
         self.assertEqual(
             self.visible(self.user_office_province), self.report_cadre | self.report_c
         )
         with self.assertRaises(AccessError):
-            self.report_c.with_user(self.user_office_district_1).write({"speaker_count": 1})
+            self.report_c.with_user(self.user_office_ward_1).write({"speaker_count": 1})
 
     def test_secretary_reads_the_reports_on_their_cell(self):
         self.assertEqual(self.visible(self.user_secretary), self.report_cadre)

@@ -67,15 +67,15 @@ class TestReportViewsPerRole(PartyReportCase):
         ):
             with self.subTest(action=xmlid):
                 self.assertEqual(
-                    len(self.open_action(self.user_office_district_1, xmlid)), 1
+                    len(self.open_action(self.user_office_ward_1, xmlid)), 1
                 )
-        # the consolidation groups the month's proposals per district and state
+        # the consolidation groups the month's proposals per ward and state
         groups = self.env["party.proposal"].with_user(self.user_office_province).read_group(
-            [], ["__count"], ["district_id", "state"], lazy=False
+            [], ["__count"], ["superior_id", "state"], lazy=False
         )
         self.assertEqual(
-            [(group["district_id"][0], group["state"], group["__count"]) for group in groups],
-            [(self.district_1.id, "assigned", 1)],
+            [(group["superior_id"][0], group["state"], group["__count"]) for group in groups],
+            [(self.ward_1.id, "assigned", 1)],
         )
 
     def test_late_filter_of_my_reports(self):

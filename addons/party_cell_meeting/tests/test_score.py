@@ -112,13 +112,13 @@ class TestMeetingScore(PartyScoreCase):
         # the rubric names the kinds of meeting it scores
         with self.assertRefused(UserError, "No scoring rubric is in force"):
             self.new_sheet(self.held_meeting(self.cell_b, "2026-03-10", kind="thematic"))
-        # a district's own rubric wins over the general one below it
-        district = self.env["party.score.template"].create(
+        # a ward's own rubric wins over the general one below it
+        ward = self.env["party.score.template"].create(
             {"name": "Huyện Một", "date_from": "2026-01-01",
-             "organization_id": self.district_1.id,
+             "organization_id": self.ward_1.id,
              "criterion_ids": [Command.create({"name": "Chung", "max_points": 100})]}
         )
-        self.assertEqual(self.new_sheet(self.meeting_a).template_id, district)
+        self.assertEqual(self.new_sheet(self.meeting_a).template_id, ward)
         self.assertEqual(self.new_sheet(self.meeting_c).template_id, first)
 
     def test_used_rubric_is_copied_not_edited(self):
@@ -195,7 +195,7 @@ class TestMeetingScore(PartyScoreCase):
         score.action_confirm()
         with self.assertRefused(AccessError, "Only the party office"):
             score.with_user(self.user_secretary).action_reset_to_draft()
-        score.with_user(self.user_office_district_1).action_reset_to_draft()
+        score.with_user(self.user_office_ward_1).action_reset_to_draft()
         self.assertEqual(score.state, "draft")
         self.assertFalse(score.is_adjusted)
         self.assertFalse(score.confirmed_by_id)
@@ -221,7 +221,7 @@ class TestAttendanceSuggestion(PartyScoreCase):
         super().setUpClass()
         cls.cell_s = cls.env["party.organization"].create(
             {"name": "Chi bộ thôn Hai Mươi", "code": "T-CB-20", "level": "cell",
-             "cell_type": "residential", "parent_id": cls.commune_1.id}
+             "cell_type": "residential", "parent_id": cls.ward_1.id}
         )
         cls.members_s = cls.env["party.member"].create(
             [{"name": f"Đảng viên {n:02d}", "organization_id": cls.cell_s.id}

@@ -99,10 +99,10 @@ class TestScoreAccess(PartyScoreCase):
         score_c = self.new_sheet(self.meeting_c)
         scores = score_a | score_c
         self.assertEqual(
-            self.search_as(self.user_office_district_1, "party.meeting.score", scores), score_a
+            self.search_as(self.user_office_ward_1, "party.meeting.score", scores), score_a
         )
         self.assertEqual(
-            self.search_as(self.user_office_district_1, "party.meeting.score.line",
+            self.search_as(self.user_office_ward_1, "party.meeting.score.line",
                            scores.line_ids),
             score_a.line_ids,
         )
@@ -111,10 +111,10 @@ class TestScoreAccess(PartyScoreCase):
         )
         with self.assertRaises(AccessError):
             self.new_sheet(self.held_meeting(self.cell_c, "2026-04-03"),
-                           user=self.user_office_district_1)
+                           user=self.user_office_ward_1)
         # the office scores the cells of its subtree
         score_b = self.new_sheet(self.held_meeting(self.cell_b, "2026-04-03"),
-                                 self.full_points(75), user=self.user_office_district_1)
+                                 self.full_points(75), user=self.user_office_ward_1)
         self.assertEqual(score_b.classification, "good")
 
     def test_cell_years_and_member_years_follow_the_subtree(self):
@@ -132,7 +132,7 @@ class TestScoreAccess(PartyScoreCase):
         self.assertEqual(len(years), 2)
         self.assertEqual(len(flags), 2)
         for user, cell, member in (
-            (self.user_office_district_1, self.cell_a, self.member_a1),
+            (self.user_office_ward_1, self.cell_a, self.member_a1),
             (self.user_secretary, self.cell_a, self.member_a1),
             (self.user_cadre, self.cell_a, self.member_a1),
         ):
@@ -163,7 +163,7 @@ class TestScoreAccess(PartyScoreCase):
 
     def test_actions_open_for_their_roles(self):
         open_action = test_views.TestViewsPerRole.open_action
-        for user in (self.user_office_district_1, self.user_secretary, self.user_cadre,
+        for user in (self.user_office_ward_1, self.user_secretary, self.user_cadre,
                      self.user_member):
             for xmlid in (
                 "party_cell_meeting.party_meeting_score_action",

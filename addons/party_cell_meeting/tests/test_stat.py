@@ -65,7 +65,7 @@ class TestCadreStat(PartyStatCase):
         self.assertEqual(
             set(rows.mapped(lambda r: (r.cadre_id, r.organization_id))),
             {(self.cadre, self.province), (self.deputy, self.province),
-             (self.cadre_d2, self.district_2)},
+             (self.cadre_d2, self.ward_2)},
         )
         for row in rows:
             expected = self.direct_counts(row.cadre_id, row.organization_id)
@@ -96,7 +96,7 @@ class TestCadreStat(PartyStatCase):
              deputy.report_on_time_count, deputy.report_late_count, deputy.report_missing_count),
             (2, 2, 0, 1, 1, 0),
         )
-        d2 = self.stat(self.cadre_d2, self.district_2)
+        d2 = self.stat(self.cadre_d2, self.ward_2)
         self.assertEqual((d2.assigned_count, d2.report_late_count, d2.report_rate), (1, 1, 0.0))
 
     def test_cancelled_and_planned_meetings_do_not_count(self):
@@ -111,7 +111,7 @@ class TestCadreStat(PartyStatCase):
         self.assertEqual(self.report_a_cadre.state, "draft")
         self.assertEqual(self.stat(self.cadre).report_on_time_count, 1)
 
-    def test_one_query_for_the_year_of_a_district(self):
+    def test_one_query_for_the_year_of_a_ward(self):
         self.refresh_views()
         Stat = self.env["party.cadre.stat"]
         with self.assertQueryCount(2):  # the parent_path lookup of child_of, the view
@@ -120,11 +120,11 @@ class TestCadreStat(PartyStatCase):
                 ["cadre_id"], ["assigned_count:sum", "report_missing_count:sum"],
             )
 
-    @users("party_office_d1")
+    @users("party_office_w1")
     def test_office_reads_the_cadres_its_subtree_assigned(self):
         self.refresh_views()
         rows = self.env["party.cadre.stat"].search([])
-        self.assertFalse(rows, "district 1 assigned no cadre: the province's are not its own")
+        self.assertFalse(rows, "ward 1 assigned no cadre: the province's are not its own")
 
     @users("party_office_province")
     def test_province_office_reads_all_its_cadres(self):
@@ -234,7 +234,7 @@ class TestCellMonthStat(PartyStatCase):
             (may.report_due_count, may.report_on_time_count, may.report_missing_count), (2, 1, 1)
         )
 
-    @users("party_office_d1")
+    @users("party_office_w1")
     def test_office_reads_its_subtree(self):
         self.refresh_views()
         self.assertEqual(self.env["party.cell.month.stat"].search([]).cell_id, self.cell_a)

@@ -23,7 +23,7 @@ class TestCadreEvaluation(PartyStatCase):
         self.assertEqual(
             set(evaluations.mapped(lambda e: (e.organization_id, e.cadre_id))),
             {(self.province, self.cadre), (self.province, self.deputy),
-             (self.district_2, self.cadre_d2)},
+             (self.ward_2, self.cadre_d2)},
         )
         self.refresh_views()
         for evaluation in evaluations:
@@ -84,16 +84,16 @@ class TestCadreEvaluation(PartyStatCase):
 
     def test_offices_evaluate_their_own_cadres(self):
         self.prepare()
-        office = self.user_office_district_1
+        office = self.user_office_ward_1
         Evaluation = self.env["party.cadre.evaluation"].with_user(office)
-        self.assertFalse(Evaluation.search([]), "the province's cadres are not district 1's")
+        self.assertFalse(Evaluation.search([]), "the province's cadres are not ward 1's")
         province_evaluation = self.env["party.cadre.evaluation"].search(
             [("cadre_id", "=", self.cadre.id)]
         )
         with self.assertRefused(AccessError, "party.cadre.evaluation"):
             province_evaluation.with_user(office).rating = "good"
         wizard = self.env["party.report.export.wizard"].with_user(office).create(
-            {"organization_id": self.district_2.id, "date_from": "2026-01-01",
+            {"organization_id": self.ward_2.id, "date_from": "2026-01-01",
              "date_to": "2026-12-31"}
         )
         with self.assertRefused(AccessError, OUTSIDE):

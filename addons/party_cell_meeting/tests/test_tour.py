@@ -20,7 +20,7 @@ class TestCadreReportTour(PartyCellMeetingCase, HttpCase):
             {
                 "name": "UBND xã Một",
                 "kind": "government",
-                "organization_id": cls.commune_1.id,
+                "organization_id": cls.ward_1.id,
             }
         )
         # the cadre opens My Meetings on the day of the meeting: it is upcoming

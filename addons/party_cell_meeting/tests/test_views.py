@@ -45,7 +45,7 @@ class TestViewsPerRole(PartyCellMeetingCase):
             "party_cell_meeting.party_authority_action",
         ):
             with self.subTest(action=xmlid):
-                self.open_action(self.user_office_district_1, xmlid)
+                self.open_action(self.user_office_ward_1, xmlid)
 
     def test_cadre_opens_their_meetings_and_assignments(self):
         meetings = self.open_action(

@@ -140,7 +140,7 @@ class PartyReportExportWizard(models.TransientModel):
         )
         return [
             (_("Month"), 9, lambda row: row.period),
-            (_("District Committee"), 24, lambda row: row.district_id.name or ""),
+            (_("Superior Committee"), 24, lambda row: row.superior_id.name or ""),
             (_("Cell Code"), 14, lambda row: row.cell_id.code),
             (_("Cell"), 30, lambda row: row.cell_id.name),
             (_("Regular Meeting Held"), 10, lambda row: yes if row.regular_held else no),
@@ -189,14 +189,14 @@ class PartyReportExportWizard(models.TransientModel):
                 ("period", "<=", date_to.strftime("%Y-%m")),
             ],
             [
-                "cell_id", "district_id", "period", "regular_held", "held_count",
+                "cell_id", "superior_id", "period", "regular_held", "held_count",
                 "cancelled_count", "member_count", "present_count", "attendance_rate",
                 "cadre_attended_count", "report_due_count", "report_on_time_count",
                 "report_late_count", "report_missing_count", "score", "classification",
                 "proposal_count", "proposal_open_count", "proposal_resolved_count",
                 "proposal_rejected_count",
             ],
-            order="period, district_id, cell_id",
+            order="period, superior_id, cell_id",
         )
 
     def _cadre_rows(self):
