@@ -3,7 +3,8 @@
 superior_id, with their field records, so no value, index or translation is
 lost; the post-migration fills in what districts did not cover."""
 
-from odoo.tools import SQL, column_exists, rename_column
+from odoo.tools import SQL
+from odoo.tools.sql import column_exists, rename_column
 
 # the tables that stored district_id; the SQL views are rebuilt by the upgrade
 TABLES = {
