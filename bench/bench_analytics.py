@@ -1,9 +1,10 @@
 """Time the analytics of issue 6 on a database filled by bench/generate_data.py
 with a year of meetings (--add-year):
 
-1. statistics of a district, as that district's office (record rules on):
-   the cells month by month grouped by cell, and the monthly consolidation
-   of the year; every district of the first province, the slowest reported;
+1. statistics of a superior committee (a commune or ward since 7/2025), as
+   its office (record rules on): the cells month by month grouped by cell,
+   and the monthly consolidation of the year; every superior committee of
+   the first province, the slowest reported;
 2. the year-end figures: the cadres' statistics of a province as its
    office, of the whole country as administrator, and the preparation of a
    province's evaluations (created, then rolled back);
@@ -57,43 +58,43 @@ def office_env(env, organization):
     return env(user=user.id)
 
 
-def bench_districts(env, year, runs):
+def bench_superiors(env, year, runs):
     province = env["party.organization"].search([("level", "=", "provincial")], limit=1,
                                                 order="id")
-    districts = env["party.organization"].search(
-        [("parent_id", "=", province.id), ("level", "=", "district")]
+    superiors = env["party.organization"].search(
+        [("parent_id", "=", province.id), ("level", "in", ("commune", "block", "district"))]
     )
     date_from, date_to = f"{year}-01-01", f"{year}-12-31"
     worst_stat = worst_consolidation = (0, 0, None)
-    for district in districts:
-        denv = office_env(env, district)
+    for superior in superiors:
+        denv = office_env(env, superior)
         Stat = denv["party.cell.month.stat"]
         Consolidation = denv["report.party_cell_meeting.report_party_consolidation"]
 
-        def stat(Stat=Stat, district=district):
+        def stat(Stat=Stat, superior=superior):
             Stat.env.invalidate_all()
             return Stat._read_group(
-                [("cell_id", "child_of", district.id), ("date", ">=", date_from),
+                [("cell_id", "child_of", superior.id), ("date", ">=", date_from),
                  ("date", "<=", date_to)],
                 ["cell_id"], ["regular_held_count:sum", "report_missing_count:sum",
                               "proposal_count:sum"],
             )
 
-        def consolidate(Consolidation=Consolidation, district=district):
+        def consolidate(Consolidation=Consolidation, superior=superior):
             Consolidation.env.invalidate_all()
             return Consolidation._consolidate(
-                district.with_env(Consolidation.env),
+                superior.with_env(Consolidation.env),
                 *Consolidation._months({"date_from": date_from, "date_to": date_to}),
             )
 
         cold, median, rows = timed(stat, runs)
         if median > worst_stat[1]:
-            worst_stat = (cold, median, f"{district.name}: {len(rows)} cells")
+            worst_stat = (cold, median, f"{superior.name}: {len(rows)} cells")
         cold, median, data = timed(consolidate, runs)
         if median > worst_consolidation[1]:
-            worst_consolidation = (cold, median, f"{district.name}: {data['cell_count']} cells, "
+            worst_consolidation = (cold, median, f"{superior.name}: {data['cell_count']} cells, "
                                                  f"{data['totals']['held_count']} meetings")
-    return len(districts), worst_stat, worst_consolidation
+    return len(superiors), worst_stat, worst_consolidation
 
 
 def bench_year_end(env, year, runs):
@@ -162,7 +163,7 @@ def bench_xlsx(env, year, months, runs):
     def all_cells(self):
         return self.env["party.cell.month.stat"].search_fetch(
             [("date", ">=", f"{year}-01-01"), ("date", "<=", f"{year}-{months:02d}-28")],
-            ["cell_id", "district_id", "period", "regular_held", "held_count",
+            ["cell_id", "superior_id", "period", "regular_held", "held_count",
              "cancelled_count", "member_count", "present_count", "attendance_rate",
              "cadre_attended_count", "report_due_count", "report_on_time_count",
              "report_late_count", "report_missing_count", "score", "classification",
@@ -194,7 +195,7 @@ def main():
     parser.add_argument("--pdf", action="store_true", help="also render the consolidation PDF")
     parser.add_argument("--report-url", help="an Odoo server of this database serving the "
                         "assets to wkhtmltopdf, e.g. http://localhost:8079")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["districts", "year", "xlsx"])
+    parser.add_argument("--skip", nargs="*", default=[], choices=["superiors", "year", "xlsx"])
     args = parser.parse_args()
 
     import odoo  # noqa: PLC0415 - Odoo is on ODOO_PATH, set up below
@@ -208,11 +209,11 @@ def main():
         cells = env["party.organization"].search_count([("level", "=", "cell")])
         print(f"database {args.db}: {cells} cells, year {args.year}, median of {args.runs} "
               "runs after a cold one")
-        if "districts" not in args.skip:
-            count, stat, consolidation = bench_districts(env, args.year, args.runs)
-            print(f"district statistics, slowest of {count} districts (as its office): "
+        if "superiors" not in args.skip:
+            count, stat, consolidation = bench_superiors(env, args.year, args.runs)
+            print(f"superior committee statistics, slowest of {count} (as its office): "
                   f"cold {stat[0] * 1000:.0f} ms, median {stat[1] * 1000:.0f} ms ({stat[2]})")
-            print(f"district consolidation of the year, slowest: cold "
+            print(f"superior committee consolidation of the year, slowest: cold "
                   f"{consolidation[0] * 1000:.0f} ms, median {consolidation[1] * 1000:.0f} ms "
                   f"({consolidation[2]})")
         if "year" not in args.skip:

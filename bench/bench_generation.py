@@ -46,11 +46,11 @@ def bench_sql_floor(env, period):
     started = time.monotonic()
     env.cr.execute(
         """
-        INSERT INTO party_meeting (cell_id, district_id, company_id, date, period, kind,
+        INSERT INTO party_meeting (cell_id, superior_id, company_id, date, period, kind,
                                    state, time_start, member_count, present_count,
                                    excused_count, unexcused_count, attendance_rate,
                                    cadre_attended)
-        SELECT id, district_id, company_id, %s, %s, 'regular', 'planned', 19.5,
+        SELECT id, superior_id, company_id, %s, %s, 'regular', 'planned', 19.5,
                0, 0, 0, 0, 0, false
           FROM party_organization WHERE level = 'cell' AND active
         """,

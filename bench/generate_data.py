@@ -6,9 +6,11 @@ an organization tree, members, cadres and assignments in force.
     python bench/generate_data.py --scale national --db party_bench_national
     python bench/generate_data.py --db party_bench_national --add-year 2025
 
-province: 1 province, 10 districts, 150 communes, 1,500 cells, 60,000
-members, 500 cadres. national: 63 provinces, 800 cells each (50,400 cells),
-1,008,000 members, 31,500 cadres. Every cell gets a principal cadre (a
+The tree is the structure of 1 July 2025: communes and wards directly under
+their province, cells directly under their commune, which is their superior
+committee. province: 1 province, 150 communes, 1,500 cells, 60,000 members,
+500 cadres. national: 34 provinces of 100 communes (3,400 communes), 15 cells
+each (51,000 cells), 1,020,000 members, 17,000 cadres. Every cell gets a principal cadre (a
 cadre attends three cells) and every fourth cell a deputy.
 --add-year YEAR adds, to a database filled so (after the others, or alone on
 an existing one, upgraded to the current addon), a year of held regular
@@ -35,10 +37,10 @@ ODOO_PATH = os.environ.get("ODOO_PATH", "/opt/odoo/18.0")
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 SCALES = {
-    # provinces, districts per province, communes per district, cells per commune,
-    # members per cell, cadres per province
-    "province": (1, 10, 15, 10, 40, 500),
-    "national": (63, 10, 16, 5, 20, 500),
+    # provinces, communes per province, cells per commune, members per cell,
+    # cadres per province
+    "province": (1, 150, 10, 40, 500),
+    "national": (34, 100, 15, 20, 500),
 }
 
 
@@ -65,7 +67,7 @@ def copy_rows(cr, table, columns, rows):
 
 
 def fill(db, scale):
-    provinces, districts, communes, cells_per_commune, members_per_cell, cadres = SCALES[scale]
+    provinces, communes, cells_per_commune, members_per_cell, cadres = SCALES[scale]
     connection = psycopg2.connect(dbname=db)
     cr = connection.cursor()
     cr.execute("SELECT id FROM res_company ORDER BY id LIMIT 1")
@@ -73,7 +75,7 @@ def fill(db, scale):
     cr.execute("SELECT COALESCE(MAX(id), 0) FROM party_organization")
     next_id = cr.fetchone()[0] + 1
 
-    # id, name, code, level, cell_type, parent_id, parent_path, complete_name, district_id
+    # id, name, code, level, cell_type, parent_id, parent_path, complete_name, superior_id
     organizations = []
     cells_by_province = []
     for p in range(provinces):
@@ -81,37 +83,29 @@ def fill(db, scale):
         next_id += 1
         province_name = f"Đảng bộ tỉnh {p + 1}"
         organizations.append((province_id, province_name, f"P{p}", "provincial", None, None,
-                              f"{province_id}/", province_name, None))
+                              f"{province_id}/", province_name, province_id))
         province_cells = []
-        for d in range(districts):
-            district_id = next_id
+        for g in range(communes):
+            commune_id = next_id
             next_id += 1
-            district_name = f"Đảng bộ huyện {p + 1}.{d + 1}"
-            district_path = f"{province_id}/{district_id}/"
-            organizations.append((district_id, district_name, f"P{p}D{d}", "district", None,
-                                  province_id, district_path,
-                                  f"{province_name} / {district_name}", district_id))
-            for g in range(communes):
-                commune_id = next_id
+            commune_name = f"Đảng bộ xã {p + 1}.{g + 1}"
+            commune_path = f"{province_id}/{commune_id}/"
+            commune_full = f"{province_name} / {commune_name}"
+            organizations.append((commune_id, commune_name, f"P{p}G{g}", "commune",
+                                  None, province_id, commune_path, commune_full, commune_id))
+            for c in range(cells_per_commune):
+                cell_id = next_id
                 next_id += 1
-                commune_name = f"Đảng bộ xã {p + 1}.{d + 1}.{g + 1}"
-                commune_path = f"{district_path}{commune_id}/"
-                commune_full = f"{province_name} / {district_name} / {commune_name}"
-                organizations.append((commune_id, commune_name, f"P{p}D{d}G{g}", "grassroots",
-                                      None, district_id, commune_path, commune_full, district_id))
-                for c in range(cells_per_commune):
-                    cell_id = next_id
-                    next_id += 1
-                    cell_name = f"Chi bộ thôn {p + 1}.{d + 1}.{g + 1}.{c + 1}"
-                    organizations.append((cell_id, cell_name, f"P{p}D{d}G{g}C{c}", "cell",
-                                          "residential", commune_id, f"{commune_path}{cell_id}/",
-                                          f"{commune_full} / {cell_name}", district_id))
-                    province_cells.append(cell_id)
+                cell_name = f"Chi bộ thôn {p + 1}.{g + 1}.{c + 1}"
+                organizations.append((cell_id, cell_name, f"P{p}G{g}C{c}", "cell",
+                                      "residential", commune_id, f"{commune_path}{cell_id}/",
+                                      f"{commune_full} / {cell_name}", commune_id))
+                province_cells.append(cell_id)
         cells_by_province.append((province_id, province_cells))
     copy_rows(
         cr, "party_organization",
         ("id", "name", "code", "level", "cell_type", "parent_id", "parent_path",
-         "complete_name", "district_id", "company_id", "active", "is_special"),
+         "complete_name", "superior_id", "company_id", "active", "is_special"),
         (row + (company_id, True, False) for row in organizations),
     )
     cr.execute("SELECT setval('party_organization_id_seq', %s)", [next_id])
@@ -167,9 +161,9 @@ def fill(db, scale):
          "state"),
         (row + (company_id, "2018-07-01", "in_force") for row in assignments),
     )
-    # district_id of assignments, as the ORM stores it
+    # superior_id of assignments, as the ORM stores it
     cr.execute(
-        "UPDATE party_assignment a SET district_id = c.district_id "
+        "UPDATE party_assignment a SET superior_id = c.superior_id "
         "FROM party_organization c WHERE c.id = a.cell_id"
     )
     connection.commit()
@@ -186,11 +180,11 @@ def fill(db, scale):
 YEAR_SQL = (
     # the meetings, held on the 3rd, with 20 members due and 15 to 20 present
     """
-    INSERT INTO party_meeting (cell_id, district_id, company_id, date, period, kind, state,
+    INSERT INTO party_meeting (cell_id, superior_id, company_id, date, period, kind, state,
                                time_start, member_count, present_count, excused_count,
                                unexcused_count, attendance_rate, cadre_attended,
                                create_date, write_date)
-    SELECT c.id, c.district_id, c.company_id, make_date(%(year)s, m, 3),
+    SELECT c.id, c.superior_id, c.company_id, make_date(%(year)s, m, 3),
            to_char(make_date(%(year)s, m, 1), 'YYYY-MM'), 'regular', 'held', 19.5,
            20, 15 + (c.id + m) %% 6, (5 - (c.id + m) %% 6) / 2,
            5 - (c.id + m) %% 6 - (5 - (c.id + m) %% 6) / 2,
@@ -223,12 +217,12 @@ YEAR_SQL = (
     """,
     # their reports, due on the 10th
     """
-    INSERT INTO party_meeting_report (meeting_id, assignment_id, cadre_id, cell_id, district_id,
+    INSERT INTO party_meeting_report (meeting_id, assignment_id, cadre_id, cell_id, superior_id,
                                       company_id, meeting_date, period, date_deadline,
                                       date_submitted, state, is_late, member_total,
                                       member_present, member_excused, member_unexcused,
                                       member_exempt, create_date, write_date)
-    SELECT l.meeting_id, l.assignment_id, l.member_id, l.cell_id, m.district_id, l.company_id,
+    SELECT l.meeting_id, l.assignment_id, l.member_id, l.cell_id, m.superior_id, l.company_id,
            l.date, l.period, l.date + 7,
            CASE WHEN l.id %% 10 < 8 THEN l.date + 5 WHEN l.id %% 10 = 8 THEN l.date + 12 END,
            CASE WHEN l.id %% 10 < 9 THEN 'submitted' ELSE 'draft' END,
@@ -241,11 +235,11 @@ YEAR_SQL = (
     """,
     # a proposal at every tenth meeting, in each state in turn
     """
-    INSERT INTO party_proposal (name, description, category, meeting_id, cell_id, district_id,
+    INSERT INTO party_proposal (name, description, category, meeting_id, cell_id, superior_id,
                                 company_id, date_raised, state, is_overdue, create_date,
                                 write_date)
     SELECT 'Kiến nghị ' || m.id, 'Đề nghị sửa chữa đường liên thôn trước mùa mưa.', 'other',
-           m.id, m.cell_id, m.district_id, m.company_id, m.date,
+           m.id, m.cell_id, m.superior_id, m.company_id, m.date,
            (ARRAY['new', 'assigned', 'in_progress', 'resolved', 'rejected'])[m.id / 10 %% 5 + 1],
            false, now(), now()
       FROM party_meeting m
@@ -254,11 +248,11 @@ YEAR_SQL = (
     """,
     # a confirmed score sheet for every meeting
     """
-    INSERT INTO party_meeting_score (meeting_id, cell_id, district_id, company_id, date, period,
+    INSERT INTO party_meeting_score (meeting_id, cell_id, superior_id, company_id, date, period,
                                      year, kind, template_id, state, self_total, total,
                                      self_classification, classification, create_date,
                                      write_date)
-    SELECT m.id, m.cell_id, m.district_id, m.company_id, m.date, m.period,
+    SELECT m.id, m.cell_id, m.superior_id, m.company_id, m.date, m.period,
            to_char(m.date, 'YYYY'), m.kind, t.id, 'confirmed', s.total, s.total, s.class, s.class,
            now(), now()
       FROM party_meeting m

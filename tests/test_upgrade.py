@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import pytest
+from test_operations import log_errors
 
 ODOO_PATH = os.environ.get("ODOO_PATH", "/opt/odoo/18.0")
 PREVIOUS_VERSION = "92c2e7c"
@@ -74,14 +75,6 @@ def snapshot(addons):
     output = odoo(addons, "--no-http", subcommand=["shell"], stdin=SNAPSHOT)
     line = next(line for line in output.splitlines() if line.startswith(MARK))
     return json.loads(line[len(MARK):])
-
-
-def log_errors(path):
-    text = path.read_text(errors="replace") if path.exists() else ""
-    return [
-        line for line in text.splitlines()
-        if " ERROR " in line or " CRITICAL " in line or line.startswith("Traceback")
-    ]
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 
-from .common import PartyCellMeetingCase
+from .common import PartyCellMeetingCase, load_vietnamese
 
 
 @tagged("post_install", "-at_install")
@@ -139,3 +139,18 @@ class TestReorganization(PartyCellMeetingCase):
             self.env["party.organization.reorganize.wizard"].create(
                 {"operation": "move", "organization_ids": [Command.set(self.cell_c.ids)]}
             ).action_apply()
+
+
+@tagged("post_install", "-at_install")
+class TestReorganizationTour(PartyCellMeetingCase, HttpCase):
+    def test_province_office_merges_a_ward_on_a_desktop(self):
+        load_vietnamese(self.env)
+        self.user_office_province.lang = "vi_VN"
+        self.browser_size = "1440x900"
+        self.start_tour(
+            "/odoo/action-party_cell_meeting.party_organization_action",
+            "party_office_reorganize_tour",
+            login="party_office_province",
+        )
+        self.assertEqual(self.ward_1.merged_into_id, self.ward_2)
+        self.assertEqual(self.cell_a.parent_id, self.ward_2)
