@@ -103,6 +103,32 @@ class TestReorganization(PartyCellMeetingCase):
         self.cell_b.with_user(self.user_office_ward_1)._move_under(school)
         self.assertEqual(self.cell_b.superior_id, self.ward_1)
 
+    def test_each_office_sees_its_own_committee(self):
+        """A ward office keeps its ward, a block office its block, the
+        province office everything (the tree itself is read by all), and
+        each reads the meetings of what it keeps: record rules follow the
+        tree of 2025."""
+        block_office = self.user_office_ward_1.copy(
+            {"login": "party_office_block",
+             "party_organization_ids": [Command.set(self.bloc.ids)]}
+        )
+        meeting_agency = self.create_meeting(self.cell_agency, "2026-03-03")
+        meetings = self.meeting_a | self.meeting_c | meeting_agency | self.planned_a
+        for user, cells, seen in (
+            (self.user_office_ward_1, self.cell_a | self.cell_b, self.meeting_a | self.planned_a),
+            (block_office, self.cell_agency, meeting_agency),
+            (self.user_office_province,
+             self.cell_a | self.cell_b | self.cell_c | self.cell_agency, meetings),
+        ):
+            with self.subTest(user=user.login):
+                Organization = self.env["party.organization"].with_user(user)
+                kept = Organization.search([("level", "=", "cell")])._filtered_access("write")
+                self.assertEqual(kept, cells)
+                Meeting = self.env["party.meeting"].with_user(user)
+                self.assertEqual(Meeting.search([("id", "in", meetings.ids)]), seen)
+        with self.assertRaises(AccessError):
+            self.cell_a.with_user(block_office).write({"note": "<p>Ngoài khối</p>"})
+
     def test_merged_into_is_set_by_the_merge_only(self):
         with self.assertRefused(UserError, "Merged Into"):
             self.ward_1.with_user(self.user_office_province).write(
