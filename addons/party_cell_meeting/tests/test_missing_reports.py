@@ -108,3 +108,14 @@ class TestMissingReports(PartyCellMeetingCase):
         )
         self.assertEqual(len(self.digests(self.ward_1)), 1)
         self.assertEqual(len(self.digests(self.ward_2)), 1)
+
+    def test_a_committee_without_its_own_office_is_read_by_the_office_above(self):
+        """A new ward before its office is set up: the province office gets
+        the ward's digest, on the ward, rather than nobody."""
+        self.user_office_ward_2.party_organization_ids = [Command.clear()]
+        self.run_cron("2026-03-11")
+        digest_2 = self.digests(self.ward_2)
+        self.assertEqual(digest_2.partner_ids, self.user_office_province.partner_id)
+        self.assertIn("Chi bộ thôn C", digest_2.body)
+        # the ward with an office of its own still gets its digest alone
+        self.assertEqual(self.digests(self.ward_1).partner_ids, self.user_office_ward_1.partner_id)
