@@ -202,9 +202,10 @@ class PartyOrganization(models.Model):
                     organization=new_parent.name,
                 )
             )
-        for organization in self:
-            old_parent = organization.parent_id
-            organization.parent_id = new_parent
+        old_parents = {organization: organization.parent_id for organization in self}
+        # one write: the planned meetings below follow in one search
+        self.write({"parent_id": new_parent.id})
+        for organization, old_parent in old_parents.items():
             organization._party_log(
                 self.env._(
                     "Moved from %(old)s to %(new)s.",
@@ -282,13 +283,12 @@ class PartyOrganization(models.Model):
             [("cell_id", "in", cells.ids), ("state", "=", "planned")]
         )
         if planned:
-            planned._party_system().write(
-                {
-                    "state": "cancelled",
-                    "cancel_reason": self.env._("The cell was merged into %(target)s.",
-                                                target=target.name),
-                }
+            # cancelled as a user would, so the cadres' invitations are withdrawn
+            planned.write(
+                {"cancel_reason": self.env._("The cell was merged into %(target)s.",
+                                             target=target.name)}
             )
+            planned.action_cancel()
         self._party_system().write({"merged_into_id": target.id, "active": False})
         for organization in self:
             organization._party_log(
@@ -306,20 +306,25 @@ class PartyOrganization(models.Model):
         """Archive organizations whose cells, members and cadres all went
         elsewhere; refuse while anything would be left behind."""
         self._check_reorganizable()
-        for organization in self:
-            left = []
-            if organization.sudo().child_ids:
-                left.append(self.env._("sub-organizations"))
-            if organization.sudo().member_ids:
-                left.append(self.env._("members"))
-            if self.env["party.assignment"].sudo().search_count(
-                [("cell_id", "=", organization.id), ("state", "=", "in_force")], limit=1
-            ):
-                left.append(self.env._("assignments in force"))
-            if self.env["party.meeting"].sudo().search_count(
-                [("cell_id", "=", organization.id), ("state", "=", "planned")], limit=1
-            ):
-                left.append(self.env._("planned meetings"))
+        system = self.sudo()
+
+        def holders(Model, field, domain):
+            return {
+                record for (record,) in self.env[Model].sudo()._read_group(
+                    [(field, "in", self.ids), *domain], [field]
+                )
+            }
+
+        left_behind = [
+            (self.env._("sub-organizations"), set(system.child_ids.parent_id)),
+            (self.env._("members"), set(system.member_ids.organization_id)),
+            (self.env._("assignments in force"),
+             holders("party.assignment", "cell_id", [("state", "=", "in_force")])),
+            (self.env._("planned meetings"),
+             holders("party.meeting", "cell_id", [("state", "=", "planned")])),
+        ]
+        for organization in system:
+            left = [label for label, holding in left_behind if organization in holding]
             if left:
                 raise UserError(
                     self.env._(

@@ -67,9 +67,12 @@ class TestReorganization(PartyCellMeetingCase):
         )
 
     def test_merging_a_cell_cancels_what_it_would_have_held(self):
+        planned_b = self.create_meeting(self.cell_b, "2026-04-03")
         self.cell_b._merge_into(self.cell_c)
         self.assertEqual(self.member_b1.organization_id, self.cell_c)
         self.assertFalse(self.cell_b.active)
+        self.assertEqual(planned_b.state, "cancelled")
+        self.assertIn("Chi bộ thôn C", planned_b.cancel_reason)
         # a cell with cadres assigned in force waits for a new decision
         with self.assertRefused(UserError, "140-QĐ/TU"):
             self.cell_a._merge_into(self.cell_c)
