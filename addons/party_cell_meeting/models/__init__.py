@@ -1,6 +1,7 @@
 from . import party_scope_mixin
 from . import party_integrity_mixin
 from . import party_organization
+from . import party_organization_rule
 from . import party_member
 from . import party_authority
 from . import party_position
@@ -19,5 +20,6 @@ from . import party_score_template
 from . import party_score_criterion
 from . import party_meeting_score
 from . import party_meeting_score_line
+from . import party_rating_scheme
 from . import party_cadre_evaluation
 from . import party_calendar_feed

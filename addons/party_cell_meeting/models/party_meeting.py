@@ -8,7 +8,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, split_every
+from odoo.osv import expression
+from odoo.tools import SQL, html2plaintext, split_every
 
 from . import party_ics as ics
 from .party_activity import send_reminders, send_with_attachments
@@ -20,10 +21,13 @@ _logger = logging.getLogger(__name__)
 VIETNAM_TZ = "Asia/Ho_Chi_Minh"
 PERIOD_FORMAT = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 # What the invitations sent to the cadres say: a change sends them again.
-INVITATION_FIELDS = {"date", "time_start", "location"}
-# How long a meeting is planned to last in the cadres' calendars (HD 42: at
-# least 90 minutes, 120 with thematic content).
+INVITATION_FIELDS = {"date", "time_start", "time_end", "location"}
+# How long a meeting lasts in the cadres' calendars when no end is given
+# (HD 42: at least 90 minutes, 120 with thematic content).
 PLANNED_HOURS = 2.0
+# Hướng dẫn 42-HD/BTCTW: the documents of a meeting are posted on the Sổ tay
+# đảng viên điện tử at least one day before it starts.
+DOCUMENTS_AHEAD = timedelta(hours=24)
 # What is written up after a meeting: still open once it is held, each
 # change kept in the chatter.
 MINUTES_FIELDS = ("topic", "agenda", "minutes")
@@ -41,10 +45,11 @@ class PartyMeeting(models.Model):
     # afterwards, each change logged (see write), and its attendance lines
     # are corrected under their own guard
     _party_open_fields_by_state = {
-        "held": (*MINUTES_FIELDS, "attendance_ids"),
+        # the secretary records the actual start and end once it is held
+        "held": (*MINUTES_FIELDS, "attendance_ids", "time_start", "time_end", "combined"),
         "cancelled": ("cancel_reason",),
     }
-    _party_typed_dates = ("date",)
+    _party_typed_dates = ("date", "date_documents_posted")
     _party_system_fields = ("superior_id",)
     _rec_names_search = ["cell_id.complete_name", "period", "topic"]
     # Members and cadres who may read a meeting may also comment on it.
@@ -72,7 +77,63 @@ class PartyMeeting(models.Model):
     company_id = fields.Many2one(related="cell_id.company_id", store=True)
     date = fields.Date(required=True, tracking=True, index=True)
     time_start = fields.Float(
-        "Start Time", default=19.5, help="Hour the meeting starts, e.g. 19:30."
+        "Start Time",
+        default=19.5,
+        tracking=True,
+        help="Hour the meeting starts, e.g. 19:30; once it is held, the hour it "
+        "actually started.",
+    )
+    time_end = fields.Float(
+        "End Time",
+        tracking=True,
+        help="Hour the meeting ended, recorded by the secretary (before the meeting: "
+        "the hour it is planned to end).",
+    )
+    duration_minutes = fields.Integer(
+        "Duration (Minutes)", compute="_compute_duration_minutes", store=True
+    )
+    min_duration_minutes = fields.Integer(
+        "Minimum Duration (Minutes)",
+        compute="_compute_min_duration_minutes",
+        help="The shortest this meeting may be under the rules in force for its cell.",
+    )
+    is_too_short = fields.Boolean(
+        "Too Short",
+        compute="_compute_is_too_short",
+        store=True,
+        index="btree_not_null",
+        help="Held, and shorter than the minimum duration in force for its cell "
+        "(90 minutes, 120 with thematic content, under Hướng dẫn 42-HD/BTCTW).",
+    )
+    combined = fields.Boolean(
+        "With Thematic Content",
+        tracking=True,
+        help="A regular meeting that also holds the quarter's thematic content: it "
+        "counts as a thematic meeting too, and must last longer.",
+    )
+    date_documents_posted = fields.Datetime(
+        "Documents Posted On",
+        tracking=True,
+        copy=False,
+        help="When the documents of the meeting (content, draft resolution) were "
+        "posted for the members; attach them to the meeting.",
+    )
+    documents_channel = fields.Selection(
+        [
+            ("handbook", "Electronic Party Member Handbook"),
+            ("notice_board", "Notice Board"),
+            ("message", "E-mail or Message"),
+            ("paper", "On Paper"),
+        ],
+        "Documents Posted Via",
+        tracking=True,
+        copy=False,
+    )
+    documents_in_time = fields.Boolean(
+        "Documents a Day Ahead",
+        compute="_compute_documents_in_time",
+        store=True,
+        help="The documents were posted at least 24 hours before the meeting started.",
     )
     period = fields.Char(
         compute="_compute_period",
@@ -234,6 +295,81 @@ class PartyMeeting(models.Model):
                 for line in meeting.attendance_ids
             )
 
+    @api.depends("time_start", "time_end")
+    def _compute_duration_minutes(self):
+        for meeting in self:
+            meeting.duration_minutes = (
+                round((meeting.time_end - meeting.time_start) * 60)
+                if meeting.time_end > meeting.time_start
+                else 0
+            )
+
+    @api.depends("cell_id", "date", "combined")
+    def _compute_min_duration_minutes(self):
+        minimums = self._min_durations()
+        for meeting in self:
+            meeting.min_duration_minutes = minimums.get(meeting, 0)
+
+    @api.depends("state", "kind", "duration_minutes", "combined", "cell_id", "date")
+    def _compute_is_too_short(self):
+        # an extraordinary meeting has no minimum; a meeting whose end was not
+        # recorded is not judged on a duration it does not have
+        judged = self.filtered(
+            lambda meeting: meeting.state == "held"
+            and meeting.kind != "extraordinary"
+            and meeting.duration_minutes
+        )
+        (self - judged).is_too_short = False
+        minimums = judged._min_durations()
+        for meeting in judged:
+            meeting.is_too_short = meeting.duration_minutes < minimums[meeting]
+
+    def _min_durations(self):
+        """{meeting: its minimum duration in minutes}: the rules in force for
+        its cell on its day, the longer one with thematic content. Two
+        searches for the batch."""
+        dated = self.filtered(lambda meeting: meeting.cell_id and meeting.date)
+        Rule = self.env["party.organization.rule"]
+        plain = Rule._values_for(
+            "min_duration_minutes", [(meeting.cell_id, meeting.date) for meeting in dated]
+        )
+        combined = dated.filtered("combined")
+        longer = Rule._values_for(
+            "min_duration_combined_minutes",
+            [(meeting.cell_id, meeting.date) for meeting in combined],
+        )
+        return {
+            meeting: (longer if meeting in combined else plain)[(meeting.cell_id, meeting.date)]
+            for meeting in dated
+        }
+
+    @api.model
+    def _recheck_durations(self, spans):
+        """Judge again the held meetings of the cells below each committee of
+        spans [(committee, first day, last day or False)]: the rules of
+        their duration changed."""
+        domains = [
+            [("cell_id", "child_of", committee.id), ("date", ">=", first)]
+            + ([("date", "<=", last)] if last else [])
+            for committee, first, last in spans
+            if committee and first
+        ]
+        if not domains:
+            return
+        meetings = self.sudo().search(
+            expression.AND([[("state", "=", "held")], expression.OR(domains)])
+        )
+        self.env.add_to_compute(self._fields["is_too_short"], meetings)
+
+    @api.depends("date_documents_posted", "date", "time_start", "company_id")
+    def _compute_documents_in_time(self):
+        for meeting in self:
+            meeting.documents_in_time = bool(
+                meeting.date_documents_posted
+                and meeting.date
+                and meeting.date_documents_posted <= meeting._planned_start_utc() - DOCUMENTS_AHEAD
+            )
+
     @api.depends("state")
     def _compute_color(self):
         colors = {"planned": 4, "held": 10, "cancelled": 1}
@@ -353,13 +489,49 @@ class PartyMeeting(models.Model):
                     )
                 )
 
-    @api.constrains("time_start")
-    def _check_time_start(self):
+    @api.constrains("time_start", "time_end")
+    def _check_times(self):
         for meeting in self:
-            if not 0 <= meeting.time_start < 24:
+            if not 0 <= meeting.time_start < 24 or not 0 <= meeting.time_end <= 24:
                 raise ValidationError(
-                    self.env._("Give the start time of the meeting between 0:00 and 24:00.")
+                    self.env._("Give the times of the meeting between 0:00 and 24:00.")
                 )
+            if meeting.time_end and meeting.time_end <= meeting.time_start:
+                raise ValidationError(
+                    self.env._(
+                        "%(meeting)s cannot end before it starts: give an end time "
+                        "after the start time.",
+                        meeting=meeting.display_name,
+                    )
+                )
+
+    @api.constrains("combined", "kind")
+    def _check_combined(self):
+        if any(meeting.combined and meeting.kind != "regular" for meeting in self):
+            raise ValidationError(
+                self.env._(
+                    "Only a regular meeting holds thematic content in the same sitting; "
+                    "a thematic meeting is thematic already."
+                )
+            )
+
+    @api.constrains("date_documents_posted")
+    def _check_documents_posted(self):
+        now = fields.Datetime.now()
+        for meeting in self:
+            if meeting.date_documents_posted and meeting.date_documents_posted > now:
+                raise ValidationError(
+                    self.env._(
+                        "The documents of %(meeting)s cannot have been posted in the "
+                        "future: give the time they were posted.",
+                        meeting=meeting.display_name,
+                    )
+                )
+
+    def action_documents_posted_now(self):
+        """The secretary has just posted the documents."""
+        self.write({"date_documents_posted": fields.Datetime.now()})
+        return True
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -695,9 +867,11 @@ class PartyMeeting(models.Model):
                 cell_id, superior_id, company_id, date, period, kind, state,
                 time_start, member_count, present_count, excused_count,
                 unexcused_count, attendance_rate, cadre_attended,
+                duration_minutes, is_too_short, documents_in_time,
                 create_uid, create_date, write_uid, write_date)
             SELECT cell.id, cell.superior_id, cell.company_id, %(date)s, %(period)s,
                    'regular', 'planned', %(time_start)s, 0, 0, 0, 0, 0, false,
+                   0, false, false,
                    %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
               FROM party_organization cell
              WHERE cell.id = ANY(%(cell_ids)s)
@@ -800,7 +974,7 @@ class PartyMeeting(models.Model):
                 ("DTSTAMP", now),
                 ("SEQUENCE", meeting.ics_sequence),
                 ("DTSTART", ics.utc_stamp(start)),
-                ("DTEND", ics.utc_stamp(start + timedelta(hours=PLANNED_HOURS))),
+                ("DTEND", ics.utc_stamp(start + timedelta(hours=meeting._planned_hours()))),
                 ("SUMMARY", ics.escape_text(meeting.display_name)),
                 ("LOCATION", ics.escape_text(meeting.location or meeting.cell_id.name)),
                 ("DESCRIPTION", ics.escape_text(
@@ -825,6 +999,10 @@ class PartyMeeting(models.Model):
         hours, minutes = divmod(round(self.time_start * 60), 60)
         local = datetime.combine(self.date, time(hours, minutes))
         return tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _planned_hours(self):
+        self.ensure_one()
+        return self.time_end - self.time_start if self.time_end else PLANNED_HOURS
 
     def _ics_attachment(self, attendee=None):
         """The values of an .ics attachment inviting attendee to this meeting
@@ -872,9 +1050,36 @@ class PartyMeeting(models.Model):
             recipient=lambda meeting: meeting.cell_id.secretary_id,
             on_record=lambda meeting: meeting,
             deadline=lambda meeting: fields.Date.subtract(meeting.date, days=1),
-            note=lambda meeting: meeting.env._(
-                "Send the notice to the members and post the documents "
-                "on the Sổ tay đảng viên điện tử at least one day ahead."
-            ),
+            note=lambda meeting: meeting._preparation_note(),
         )
         meetings.sudo().date_secretary_reminded = fields.Datetime.now()
+
+    def _preparation_gaps(self):
+        """What the secretary has still to do for this meeting under Hướng
+        dẫn 42-HD/BTCTW, as sentences for the reminder."""
+        self.ensure_one()
+        _ = self.env._
+        gaps = []
+        if not self.location:
+            gaps.append(_("give the place of the meeting"))
+        if not self.agenda or not html2plaintext(self.agenda).strip():
+            gaps.append(_("write the content and the draft resolution"))
+        if not self.date_documents_posted:
+            deadline = pytz.utc.localize(self._planned_start_utc() - DOCUMENTS_AHEAD).astimezone(
+                pytz.timezone(self.company_id.partner_id.tz or VIETNAM_TZ)
+            )
+            gaps.append(
+                _(
+                    "post the documents on the Sổ tay đảng viên điện tử by %(deadline)s",
+                    deadline=deadline.strftime("%H:%M %d/%m/%Y"),
+                )
+            )
+        if not self.attendance_ids.filtered(lambda line: line.attendee_role == "member"):
+            gaps.append(_("load the attendance list and send the notice to the members"))
+        return gaps
+
+    def _preparation_note(self):
+        gaps = self._preparation_gaps()
+        if not gaps:
+            return self.env._("The meeting is prepared: place, content and documents are ready.")
+        return self.env._("Still to do: %(gaps)s.", gaps="; ".join(gaps))

@@ -105,8 +105,24 @@ class PartyMeetingReport(models.Model):
     )
 
     # 1. time and attendance
-    time_start = fields.Float("Actual Start", help="Hour the meeting actually started.")
-    time_end = fields.Float("Actual End", help="Hour the meeting ended.")
+    # taken from what the secretary recorded on the meeting when the report
+    # is made, then the cadre's own account
+    time_start = fields.Float(
+        "Actual Start",
+        compute="_compute_from_meeting",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Hour the meeting actually started.",
+    )
+    time_end = fields.Float(
+        "Actual End",
+        compute="_compute_from_meeting",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Hour the meeting ended.",
+    )
     duration = fields.Float(compute="_compute_duration", help="Length of the meeting, in hours.")
     member_total = fields.Integer(
         "Members in the Cell",
@@ -146,6 +162,10 @@ class PartyMeetingReport(models.Model):
     # 2. the steps held, in the order of a cell meeting
     step_notice = fields.Boolean(
         "Notice and Documents a Day Ahead",
+        compute="_compute_from_meeting",
+        store=True,
+        readonly=False,
+        precompute=True,
         help="The notice and the documents were sent to members at least a day ahead.",
     )
     step_roll_call = fields.Boolean("Roll Call")
@@ -217,13 +237,24 @@ class PartyMeetingReport(models.Model):
     def _compute_date_deadline(self):
         # the rule of the day the report is created: a later change of the
         # settings does not move the deadlines already given
+        due_days = self.env["party.organization.rule"]._values_for(
+            "report_due_day",
+            [
+                (report.meeting_id.cell_id, report.meeting_id.date)
+                for report in self
+                if report.meeting_id.date
+            ],
+        )
         for report in self:
             meeting = report.meeting_id
             if not meeting.date:
                 report.date_deadline = False
                 continue
             company = meeting.company_id or self.env.company
-            report.date_deadline = company._party_report_due_date(meeting.date)
+            report.date_deadline = company._party_report_due_date(
+                meeting.date, due_days.get((meeting.cell_id, meeting.date))
+            )
+
 
     @api.depends("date_submitted", "date_deadline")
     def _compute_is_late(self):
@@ -233,6 +264,14 @@ class PartyMeetingReport(models.Model):
                 and report.date_deadline
                 and report.date_submitted > report.date_deadline
             )
+
+    @api.depends("meeting_id")
+    def _compute_from_meeting(self):
+        for report in self:
+            meeting = report.meeting_id.sudo()
+            report.time_start = meeting.time_start if meeting.time_end else 0.0
+            report.time_end = meeting.time_end
+            report.step_notice = meeting.documents_in_time
 
     @api.depends("time_start", "time_end")
     def _compute_duration(self):

@@ -177,13 +177,18 @@ class PartyMeetingScore(models.Model):
                 vals["template_id"] = template.id
             if not vals.get("line_ids"):
                 template = self.env["party.score.template"].browse(vals["template_id"])
+                suggested_share = {
+                    "attendance": suggestions[meeting] / 5,
+                    "duration": float(
+                        bool(meeting.duration_minutes) and not meeting.is_too_short
+                    ),
+                }
                 vals["line_ids"] = [
                     fields.Command.create(
                         {
                             "criterion_id": criterion.id,
-                            "points": criterion.max_points * suggestions[meeting] / 5
-                            if criterion.suggest_from == "attendance"
-                            else 0.0,
+                            "points": criterion.max_points
+                            * suggested_share.get(criterion.suggest_from, 0.0),
                         }
                     )
                     for criterion in template.criterion_ids

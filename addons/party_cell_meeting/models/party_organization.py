@@ -456,7 +456,7 @@ class PartyOrganization(models.Model):
                     "meeting_ids",
                     "not any",
                     [
-                        ("kind", "=", "thematic"),
+                        "|", ("kind", "=", "thematic"), ("combined", "=", True),
                         ("state", "=", "held"),
                         ("date", ">=", quarter_start),
                         ("date", "<", quarter_end),
@@ -494,6 +494,14 @@ class PartyOrganization(models.Model):
                 if cell.id not in already_asked
             ],
         )
+
+    def _party_rule(self, name, date=None):
+        """The setting name (see party_organization_rule.RULE_NAMES) in force
+        for this organization on date (today by default): decided by the
+        nearest committee up the tree, else the default."""
+        self.ensure_one()
+        date = date or fields.Date.context_today(self)
+        return self.env["party.organization.rule"]._values_for(name, [(self, date)])[(self, date)]
 
     def _is_kept_by_current_user(self):
         """The current user keeps this cell's record (scores its meetings,

@@ -22,12 +22,14 @@ class PartyScoreCriterion(models.Model):
         "whatever its total.",
     )
     suggest_from = fields.Selection(
-        [("attendance", "Attendance")],
+        [("attendance", "Attendance"), ("duration", "Duration")],
         "Suggested From",
         help="Attendance: the points are suggested from the meeting's "
         "attendance (90 % present or more: 4 of 5; 75 to 90 %: 3; 65 to 75 %: 2; "
         "below 65 % or any unexcused absence: 1; plus 1 when no member was "
-        "excused more than 3 times in a row this year), scaled to the maximum.",
+        "excused more than 3 times in a row this year), scaled to the maximum. "
+        "Duration: the maximum when the meeting lasted at least the minimum in "
+        "force for its cell, none when it was shorter or its end was not recorded.",
     )
 
     _sql_constraints = [

@@ -187,6 +187,11 @@ class PartyScoreTemplate(models.Model):
         meetings = meetings.filtered("date")
         if not meetings:
             return {}
+        # a committee's rules may name the rubric of its cells' regular meetings
+        decided = self.env["party.organization.rule"]._values_for(
+            "score_template_id",
+            [(meeting.cell_id, meeting.date) for meeting in meetings if meeting.kind == "regular"],
+        )
         dates = meetings.mapped("date")
         templates = self.search(
             [
@@ -196,6 +201,9 @@ class PartyScoreTemplate(models.Model):
         )
         result = {}
         for meeting in meetings:
+            if decided.get((meeting.cell_id, meeting.date)):
+                result[meeting] = decided[(meeting.cell_id, meeting.date)]
+                continue
             candidates = templates.filtered(lambda t, m=meeting: t._applies_to(m))
             if candidates:
                 result[meeting] = max(

@@ -83,12 +83,14 @@ class ResCompany(models.Model):
                 meeting_date += relativedelta(days=1)
         return meeting_date
 
-    def _party_report_due_date(self, meeting_date):
+    def _party_report_due_date(self, meeting_date, due_day=None):
         """The day a cadre's report on a meeting of meeting_date is due: the
-        due day of the meeting's month, or of the next month for a meeting
-        held after that day (the month's last day in a short month)."""
+        due day (the company's unless a committee's rules give one) of the
+        meeting's month, or of the next month for a meeting held after that
+        day (the month's last day in a short month)."""
         self.ensure_one()
+        due_day = due_day or self.party_report_due_day
         month = meeting_date.replace(day=1)
-        if meeting_date.day > self.party_report_due_day:
+        if meeting_date.day > due_day:
             month += relativedelta(months=1)
-        return month.replace(day=min(self.party_report_due_day, end_of(month, "month").day))
+        return month.replace(day=min(due_day, end_of(month, "month").day))

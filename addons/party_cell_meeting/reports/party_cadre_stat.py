@@ -50,7 +50,13 @@ class PartyCadreStat(models.Model):
         help="Reports submitted by their due date out of the reports due.",
     )
 
+    def _party_quarter_sql(self):
+        """The expression of the quarter when the view cuts a cadre's year
+        into quarters; an empty SQL for whole years."""
+        return SQL()
+
     def init(self):
+        quarter = self._party_quarter_sql()
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
@@ -60,7 +66,7 @@ class PartyCadreStat(models.Model):
                        a.member_id AS cadre_id,
                        asg.issuer_id AS organization_id,
                        a.company_id,
-                       to_char(a.date, 'YYYY') AS year,
+                       to_char(a.date, 'YYYY') AS year %(quarter_column)s,
                        count(*)::int AS assigned_count,
                        count(*) FILTER (WHERE a.status = 'present')::int AS attended_count,
                        count(*) FILTER (WHERE a.status = 'absent_excused')::int AS excused_count,
@@ -103,8 +109,26 @@ class PartyCadreStat(models.Model):
                                AND principal.role = 'principal'
                                AND principal_line.status = 'present'))
               GROUP BY a.member_id, asg.issuer_id, a.company_id, to_char(a.date, 'YYYY')
+                       %(quarter_group)s
             )
             """,
                 table=SQL.identifier(self._table),
+                quarter_column=SQL(", %s AS quarter", quarter) if quarter else SQL(),
+                quarter_group=SQL(", %s", quarter) if quarter else SQL(),
             )
         )
+
+
+class PartyCadreQuarterStat(models.Model):
+    """The same figures by quarter, for the quarterly assessment of
+    leaders (Kết luận 198-KL/TW)."""
+
+    _name = "party.cadre.quarter.stat"
+    _inherit = "party.cadre.stat"
+    _description = "Cadre Attendance and Reporting by Quarter"
+    _order = "year desc, quarter desc, organization_id, cadre_id"
+
+    quarter = fields.Char(readonly=True)
+
+    def _party_quarter_sql(self):
+        return SQL("extract(quarter FROM a.date)::int::varchar")

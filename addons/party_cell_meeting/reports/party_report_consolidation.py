@@ -145,8 +145,9 @@ class ReportPartyConsolidation(models.AbstractModel):
 
 class ReportPartyCadreYear(models.AbstractModel):
     """The year-end compliance sheet of an organization's cadres: for each
-    cadre its committees assigned, the year's attendance and reports, and
-    the rating proposed when the evaluation is prepared."""
+    cadre the year's attendance and reports, and, once the evaluation is
+    prepared, its points, the rating they suggest, the one the office
+    proposes and the one the committee decided."""
 
     _name = "report.party_cell_meeting.report_party_cadre_year"
     _description = "Year-End Compliance of Assigned Cadres"
@@ -185,13 +186,14 @@ class ReportPartyCadreYear(models.AbstractModel):
             domain, ["cadre_id"], [f"{name}:sum" for name in FROZEN_FIGURES], order="cadre_id"
         ):
             rows.append((cadre, cadre_figures(sums)))
-        Evaluation = self.env["party.cadre.evaluation"]
-        ratings = dict(Evaluation._fields["rating"]._description_selection(self.env))
-        rating_by_cadre = {
-            evaluation.cadre_id: ratings.get(evaluation.rating, "")
-            for evaluation in Evaluation.search(domain)
+        rated = self.env["party.cadre.evaluation"]._year_ratings(
+            domain + [("period_type", "=", "year")]
+        )
+        return {
+            "rows": rows,
+            # a cadre rated by two committees of the organization reads under each in turn
+            "ratings": {cadre: values for (_committee, cadre, _year), values in rated.items()},
         }
-        return {"rows": rows, "ratings": rating_by_cadre}
 
 
 class ReportPartyMeetingMinutes(models.AbstractModel):

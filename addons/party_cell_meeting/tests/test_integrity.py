@@ -96,8 +96,17 @@ class TestIntegrity(PartyReportCase):
         cls.feed = cls.env["party.calendar.feed"].create(
             {"user_id": cls.user_cadre.id, "token": cls.env["party.calendar.feed"]._new_token()}
         )
+        cls.rule = cls.env["party.organization.rule"].create(
+            {"name": "05-QĐ/ĐU", "organization_id": cls.ward_1.id, "date_from": "2026-01-01",
+             "min_duration_minutes": 60}
+        )
+        cls.scheme = cls.evaluation.scheme_id
         cls.records = {
             "party.calendar.feed": cls.feed,
+            "party.organization.rule": cls.rule,
+            "party.rating.scheme": cls.scheme,
+            "party.rating.criterion": cls.scheme.criterion_ids,
+            "party.cadre.evaluation.line": cls.evaluation.line_ids,
             "party.organization": cls.cell_a | cls.ward_1 | cls.province,
             "party.member": cls.member_a1 | cls.cadre,
             "party.position": cls.secretary.position_ids,

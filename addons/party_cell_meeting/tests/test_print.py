@@ -110,7 +110,10 @@ class TestPrintedReports(PartyStatCase):
         for cadre in (self.cadre, self.deputy, self.cadre_d2):
             self.assertIn(cadre.name, html)
         self.assertIn("66.7", html)  # the cadre's attendance rate
-        self.assertIn("Completed", html)
+        # Quy định 366-QĐ/TW: the points and what they suggest (evidence only yet)
+        self.assertIn("Points", html)
+        self.assertIn("11.7", html)
+        self.assertIn("Not Completed", html)
 
     def test_vietnamese_paper(self):
         self.env["res.lang"]._activate_lang("vi_VN")

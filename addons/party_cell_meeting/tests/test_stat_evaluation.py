@@ -12,6 +12,19 @@ class TestCadreEvaluation(PartyStatCase):
     """The year-end evaluation freezes the cadre's figures of the year and
     suggests a rating; the office proposes one."""
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the figures-only rule of before Quy định 366-QĐ/TW, chosen by the province
+        cls.env["party.organization.rule"].create(
+            {
+                "name": "Quy định số 01-QĐ/TU",
+                "organization_id": cls.province.id,
+                "date_from": "2025-01-01",
+                "rating_scheme_id": cls.env.ref("party_cell_meeting.party_rating_scheme_rates").id,
+            }
+        )
+
     def prepare(self, organization=None, user=None):
         Evaluation = self.env["party.cadre.evaluation"]
         if user:

@@ -164,6 +164,18 @@ class PartyReportExportWizard(models.TransientModel):
 
     def _cadre_columns(self):
         _ = self.env._
+        rated = self.env["party.cadre.evaluation"]._year_ratings(
+            [
+                ("organization_id", "in", self.organization_id._party_subtree_ids()),
+                ("year", ">=", str(self.date_from.year)),
+                ("year", "<=", str(self.date_to.year)),
+                ("period_type", "=", "year"),
+            ]
+        )
+
+        def rating(row, key):
+            return rated.get((row.organization_id, row.cadre_id, row.year), {}).get(key)
+
         return [
             (_("Year"), 7, lambda row: row.year),
             (_("Assigning Committee"), 28, lambda row: row.organization_id.name),
@@ -178,6 +190,10 @@ class PartyReportExportWizard(models.TransientModel):
             (_("Reports Late"), 10, lambda row: row.report_late_count),
             (_("Reports Missing"), 10, lambda row: row.report_missing_count),
             (_("Reports On Time (%)"), 10, lambda row: row.report_rate),
+            (_("Points"), 8, lambda row: rating(row, "points")),
+            (_("Suggested Rating"), 16, lambda row: rating(row, "suggested")),
+            (_("Proposed Rating"), 16, lambda row: rating(row, "proposed")),
+            (_("Decided Rating"), 16, lambda row: rating(row, "decided")),
         ]
 
     def _cell_month_rows(self):
