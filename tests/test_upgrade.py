@@ -2,9 +2,11 @@
 record: the addon as it was at 18.0.1.0.0 (commit 92c2e7c, before the
 structure of 2025) is installed with its demo data (districts, meetings,
 reports, proposals, scores), then upgraded with `-u party_cell_meeting` to the
-working tree. Every record is still there, each district became the
-superior committee of the records it held, and every statistic still reads
-the figures it read."""
+working tree, through the migrations of 18.0.2.0.0 (the structure of 2025)
+and 18.0.3.0.0 (the rules of 2025). Every record is still there, each
+district became the superior committee of the records it held, every
+statistic still reads the figures it read, and the evaluations made before
+Quy định 366-QĐ/TW keep the rating they had under the scheme of rates."""
 
 import json
 import os
@@ -52,6 +54,22 @@ for name in sorted(env):
          [round(row[number] or 0, 2) for number in numbers]]
         for row in rows
     )
+Evaluation = env["party.cadre.evaluation"]
+result["evaluations"] = {
+    str(evaluation.id): [
+        evaluation.suggested_rating, evaluation.rating,
+        evaluation.scheme_id.get_external_id()[evaluation.scheme_id.id]
+        if "scheme_id" in Evaluation._fields else None,
+        evaluation.period_type if "period_type" in Evaluation._fields else None,
+    ]
+    for evaluation in Evaluation.search([])
+}
+result["cell_types"] = {
+    str(cell.id): cell.cell_type
+    for cell in env["party.organization"].with_context(active_test=False).search(
+        [("level", "=", "cell")]
+    )
+}
 print("''' + MARK + r'''" + json.dumps(result))
 '''
 
@@ -137,3 +155,12 @@ def test_every_statistic_reads_the_same_figures(upgraded):
         # early 2025), never change or drop a row that was there
         missing = [row for row in rows if row not in after["figures"][model]]
         assert not missing, (model, missing[:3])
+
+
+def test_evaluations_keep_their_rating_under_the_scheme_of_rates(upgraded):
+    before, after, _log, _version = upgraded
+    assert before["evaluations"], "the previous version's demo has no evaluation"
+    for evaluation_id, (suggested, rating, _scheme, _period) in before["evaluations"].items():
+        assert after["evaluations"][evaluation_id] == [
+            suggested, rating, "party_cell_meeting.party_rating_scheme_rates", "year"
+        ], evaluation_id

@@ -57,6 +57,7 @@ attended them.
     ],
     "demo": [
         "demo/party_organization_demo.xml",
+        "demo/party_rule_demo.xml",
         "demo/party_member_demo.xml",
         "demo/party_assignment_demo.xml",
         "demo/party_meeting_demo.xml",

@@ -291,6 +291,15 @@ class PartyCadreEvaluation(models.Model):
             "A proposed evaluation is locked: set it back to being prepared " "to change it."
         )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_proposed(self):
+        if any(evaluation.state != "draft" for evaluation in self):
+            raise UserError(
+                self.env._(
+                    "A proposed or decided evaluation stays on record: it cannot be deleted."
+                )
+            )
+
     def action_confirm(self):
         missing = self.filtered(lambda evaluation: not evaluation.rating)
         if missing:

@@ -47,7 +47,9 @@ class PartyRatingScheme(models.Model):
         "be proposed as excellently completed, per committee and period; 0: no quota.",
     )
     criterion_ids = fields.One2many("party.rating.criterion", "scheme_id", "Criteria", copy=True)
-    max_points = fields.Float(compute="_compute_max_points", store=True, digits=(5, 1))
+    max_points = fields.Float(
+        "Maximum Points", compute="_compute_max_points", store=True, digits=(5, 1)
+    )
     note = fields.Html()
     evaluation_count = fields.Integer(compute="_compute_evaluation_count")
 

@@ -105,3 +105,56 @@ class TestIntegrityOverRpc(PartyReportCase, HttpCase):
         response = self.url_open(url)
         self.assertIn(response.status_code, (403, 404))
         self.assertNotIn(b"PK", response.content[:2])
+
+    def test_the_rules_of_2025_over_rpc(self):
+        """HD 42 and QĐ 366 as clients call them: the verdicts on a meeting
+        and the evidence of a rating are the system's whatever the context;
+        the actions answer values XML-RPC marshals."""
+        for vals in ({"is_too_short": False}, {"duration_minutes": 120},
+                     {"documents_in_time": True}):
+            with self.subTest(vals=vals), self.assertRaises(JsonRpcException):
+                self.call_kw(
+                    "party_secretary", "party.meeting", "write", [self.meeting_a.ids, vals],
+                    {"context": {"party_system_write": True}},
+                )
+        self.assertIs(
+            self.xmlrpc("party_secretary", "party.meeting", "action_documents_posted_now",
+                        self.meeting_today.ids),
+            True,
+        )
+        evaluation = self.env["party.cadre.evaluation"]._prepare_year(self.province.ids, 2026)[:1]
+        evidence = evaluation.line_ids.filtered("evidence")[:1]
+        with self.assertRaises(JsonRpcException):
+            self.call_kw(
+                "party_office_province", "party.cadre.evaluation.line", "write",
+                [evidence.ids, {"points": evidence.max_points}],
+                {"context": {"party_system_write": True}},
+            )
+        wizard = self.env["party.report.export.wizard"].with_user(self.user_office_province).create(
+            {"organization_id": self.province.id, "date_from": "2026-01-01",
+             "date_to": "2026-12-31", "quarter": "1"}
+        )
+        action = self.xmlrpc(
+            "party_office_province", "party.report.export.wizard", "action_prepare_evaluations",
+            wizard.ids,
+        )
+        self.assertEqual(action["res_model"], "party.cadre.evaluation")
+        quarterly = self.env["party.cadre.evaluation"].search(action["domain"])
+        self.assertTrue(quarterly)
+        self.assertEqual(set(quarterly.mapped("quarter")), {"1"})
+        evaluation.rating = "good"
+        self.assertIs(
+            self.xmlrpc("party_office_province", "party.cadre.evaluation", "action_confirm",
+                        evaluation.ids),
+            True,
+        )
+        evaluation.decided_rating = "good"
+        self.assertIs(
+            self.xmlrpc("party_office_province", "party.cadre.evaluation", "action_decide",
+                        evaluation.ids),
+            True,
+        )
+        with self.assertRaises(JsonRpcException):
+            self.call_kw(
+                "party_office_province", "party.cadre.evaluation", "unlink", [evaluation.ids]
+            )

@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.date_utils import end_of, start_of
 
+from ..models.party_cadre_evaluation import QUARTERS
 from ..models.party_integrity_mixin import check_typed_date
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -44,6 +45,12 @@ class PartyReportExportWizard(models.TransientModel):
     year = fields.Char(
         compute="_compute_year", store=True, readonly=False,
         help="The year of the compliance sheet and of the evaluations.",
+    )
+    quarter = fields.Selection(
+        QUARTERS,
+        "Quarter to Evaluate",
+        help="Prepare the evaluations of this quarter of the year (Kết luận 198-KL/TW: "
+        "the first three quarters; the fourth is assessed with the year). Empty: the year.",
     )
     file_data = fields.Binary("File", readonly=True, attachment=False)
     file_name = fields.Char(readonly=True)
@@ -82,13 +89,17 @@ class PartyReportExportWizard(models.TransientModel):
     def action_prepare_evaluations(self):
         self._check()
         year = self._get_year()
-        self.env["party.cadre.evaluation"]._prepare_year(self.organization_id.ids, year)
+        self.env["party.cadre.evaluation"]._prepare_period(
+            self.organization_id.ids, year, self.quarter
+        )
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "party_cell_meeting.party_cadre_evaluation_action"
         )
         action["domain"] = [
             ("organization_id", "child_of", self.organization_id.id),
             ("year", "=", year),
+            ("period_type", "=", "quarter" if self.quarter else "year"),
+            ("quarter", "=", self.quarter),
         ]
         return action
 
