@@ -96,7 +96,11 @@ class TestIntegrity(PartyReportCase):
         cls.feed = cls.env["party.calendar.feed"].create(
             {"user_id": cls.user_cadre.id, "token": cls.env["party.calendar.feed"]._new_token()}
         )
+        cls.agenda_template = cls.env["party.agenda.template"].create(
+            {"name": "Chương trình của phường Một", "organization_id": cls.ward_1.id}
+        )
         cls.records = {
+            "party.agenda.template": cls.agenda_template,
             "party.calendar.feed": cls.feed,
             "party.organization": cls.cell_a | cls.ward_1 | cls.province,
             "party.member": cls.member_a1 | cls.cadre,
