@@ -23,3 +23,4 @@ from . import party_meeting_score_line
 from . import party_rating_scheme
 from . import party_cadre_evaluation
 from . import party_calendar_feed
+from . import party_agenda_template

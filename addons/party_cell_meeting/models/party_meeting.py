@@ -535,6 +535,9 @@ class PartyMeeting(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.env["party.agenda.template"]._fill_meeting_values(
+            vals_list, self.default_get(["kind"]).get("kind")
+        )
         meetings = super().create(vals_list)
         # only the system gives a superior (a meeting of before a reform)
         meetings.filtered(lambda meeting: not meeting.superior_id)._take_cell_superior()
@@ -856,10 +859,12 @@ class PartyMeeting(models.Model):
         return False
 
     def _insert_regular_meetings(self, cell_ids, meeting_date, period):
-        """Insert the meetings; return the ids of those that did not exist.
-        Stored computed fields are written as the ORM would compute them for
-        a new meeting without attendance."""
+        """Insert the meetings, with the agenda and minutes outline of each
+        cell's template; return the ids of those that did not exist. Stored
+        computed fields are written as the ORM would compute them for a new
+        meeting without attendance."""
         self.env.flush_all()
+        template_ids = self.env["party.agenda.template"]._get_for_cells(cell_ids, "regular")
         self.env.cr.execute(
             SQL(
                 """
@@ -867,14 +872,16 @@ class PartyMeeting(models.Model):
                 cell_id, superior_id, company_id, date, period, kind, state,
                 time_start, member_count, present_count, excused_count,
                 unexcused_count, attendance_rate, cadre_attended,
-                duration_minutes, is_too_short, documents_in_time,
+                duration_minutes, is_too_short, documents_in_time, agenda, minutes,
                 create_uid, create_date, write_uid, write_date)
             SELECT cell.id, cell.superior_id, cell.company_id, %(date)s, %(period)s,
                    'regular', 'planned', %(time_start)s, 0, 0, 0, 0, 0, false,
-                   0, false, false,
+                   0, false, false, template.agenda, template.minutes_outline,
                    %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
-              FROM party_organization cell
-             WHERE cell.id = ANY(%(cell_ids)s)
+              FROM unnest(%(cell_ids)s::int[], %(template_ids)s::int[])
+                   AS batch(cell_id, template_id)
+              JOIN party_organization cell ON cell.id = batch.cell_id
+              LEFT JOIN party_agenda_template template ON template.id = batch.template_id
             ON CONFLICT DO NOTHING
             RETURNING id
             """,
@@ -883,6 +890,7 @@ class PartyMeeting(models.Model):
                 time_start=self.default_get(["time_start"])["time_start"],
                 uid=self.env.uid,
                 cell_ids=cell_ids,
+                template_ids=template_ids,
             )
         )
         return [row[0] for row in self.env.cr.fetchall()]

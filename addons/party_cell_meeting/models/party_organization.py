@@ -28,6 +28,17 @@ ALLOWED_PARENT_LEVELS = {
 # of missing reports, their figures are read together.
 SUPERIOR_LEVELS = ("commune", "block", "district")
 
+# The kinds of cell whose meetings differ in content (Hướng dẫn 42-HD/BTCTW,
+# 28/10/2025): agenda templates are chosen by them.
+CELL_TYPES = [
+    ("residential", "Village, Residential Group"),
+    ("agency", "Administrative Agency, Public Service Unit"),
+    ("state_enterprise", "State Enterprise"),
+    ("private_enterprise", "Private or Foreign-Invested Enterprise"),
+    ("student", "Students"),
+    ("armed_forces", "Army, Police"),
+]
+
 
 class PartyOrganization(models.Model):
     _name = "party.organization"
@@ -66,14 +77,12 @@ class PartyOrganization(models.Model):
         tracking=True,
     )
     cell_type = fields.Selection(
-        [
-            ("residential", "Residential"),
-            ("agency", "Agency"),
-            ("other", "Other"),
-        ],
+        CELL_TYPES,
         tracking=True,
-        help="Residential cells are those of villages, hamlets and residential "
-        "groups; agency cells those of agencies and units.",
+        help="The kind of cell, as Hướng dẫn 42-HD/BTCTW sets the content of "
+        "meetings: villages and residential groups; administrative agencies and "
+        "public service units; state enterprises; private and foreign-invested "
+        "enterprises; students; the army and the police.",
     )
     is_special = fields.Boolean(
         "Special Commune",
@@ -423,15 +432,18 @@ class PartyOrganization(models.Model):
 
     @api.constrains("level", "cell_type")
     def _check_cell_type(self):
-        for organization in self:
-            if organization.level == "cell" and not organization.cell_type:
-                raise ValidationError(
-                    self.env._(
-                        "Set the type of the cell %(name)s (residential, agency "
-                        "or other).",
-                        name=organization.name,
-                    )
+        untyped = self.filtered(
+            lambda organization: organization.level == "cell" and not organization.cell_type
+        )
+        if untyped:
+            labels = self._fields["cell_type"]._description_selection(self.env)
+            raise ValidationError(
+                self.env._(
+                    "Set the type of the cell %(name)s (%(types)s).",
+                    name=untyped[0].name,
+                    types="; ".join(label.lower() for _value, label in labels),
                 )
+            )
 
     @api.onchange("level")
     def _onchange_level(self):

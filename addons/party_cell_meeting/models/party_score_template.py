@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .party_template_scope import nearest_for_cell
+
 # Meeting classes, best first; the rank orders them in comparisons and in the
 # annual roll-up (reports/party_cell_year_score.py uses the same ranks).
 CLASSIFICATIONS = [
@@ -167,16 +169,13 @@ class PartyScoreTemplate(models.Model):
             )
 
     def _applies_to(self, meeting):
+        """Valid on the meeting's date, for its kind (the organization is
+        weighed by _get_for_meetings)."""
         self.ensure_one()
-        cell_path = meeting.cell_id.parent_path or ""
         return (
             self[f"for_{meeting.kind}"]
             and self.date_from <= meeting.date
             and (not self.date_to or self.date_to >= meeting.date)
-            and (
-                not self.organization_id
-                or cell_path.startswith(self.organization_id.parent_path)
-            )
         )
 
     @api.model
@@ -204,12 +203,17 @@ class PartyScoreTemplate(models.Model):
             if decided.get((meeting.cell_id, meeting.date)):
                 result[meeting] = decided[(meeting.cell_id, meeting.date)]
                 continue
-            candidates = templates.filtered(lambda t, m=meeting: t._applies_to(m))
-            if candidates:
-                result[meeting] = max(
-                    candidates,
-                    key=lambda t: (len(t.organization_id.parent_path or ""), t.date_from, t.id),
-                )
+            template = nearest_for_cell(
+                meeting.cell_id.parent_path or "",
+                [
+                    (template.organization_id.parent_path or "",
+                     (template.date_from, template.id), template)
+                    for template in templates
+                    if template._applies_to(meeting)
+                ],
+            )
+            if template:
+                result[meeting] = template
         return result
 
     def _classify(self, total, at_maximum=True):

@@ -1,4 +1,5 @@
 from . import test_organization
+from . import test_agenda_template
 from . import test_assignment
 from . import test_meeting
 from . import test_access

@@ -101,7 +101,11 @@ class TestIntegrity(PartyReportCase):
              "min_duration_minutes": 60}
         )
         cls.scheme = cls.evaluation.scheme_id
+        cls.agenda_template = cls.env["party.agenda.template"].create(
+            {"name": "Chương trình của phường Một", "organization_id": cls.ward_1.id}
+        )
         cls.records = {
+            "party.agenda.template": cls.agenda_template,
             "party.calendar.feed": cls.feed,
             "party.organization.rule": cls.rule,
             "party.rating.scheme": cls.scheme,

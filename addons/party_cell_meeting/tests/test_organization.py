@@ -1,8 +1,10 @@
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
+from odoo.modules.migration import load_script
 from odoo.tests import tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
+from odoo.tools.misc import file_path
 
 from .common import PartyCellMeetingCase
 
@@ -150,11 +152,82 @@ class TestPartyOrganization(PartyCellMeetingCase):
             )
 
     def test_cell_needs_a_type(self):
-        with self.assertRefused(ValidationError, "type of the cell"):
+        """The message lists the six kinds of cell of HD 42."""
+        with self.assertRefused(ValidationError, "type of the cell") as caught:
             self.env["party.organization"].create(
                 {"name": "Chi bộ không loại", "code": "T-KL", "level": "cell",
                  "parent_id": self.ward_1.id}
             )
+        for label in ("village, residential group", "state enterprise",
+                      "private or foreign-invested enterprise", "students", "army, police"):
+            self.assertIn(label, str(caught.exception))
+        self.assertNotIn("other", str(caught.exception))
+
+    def test_the_six_kinds_of_cell(self):
+        field = self.env["party.organization"]._fields["cell_type"]
+        kinds = [value for value, _label in field.selection]
+        self.assertEqual(
+            kinds,
+            ["residential", "agency", "state_enterprise", "private_enterprise", "student",
+             "armed_forces"],
+        )
+        cell = self.env["party.organization"].create(
+            {"name": "Chi bộ Công an phường Một", "code": "T-CA", "level": "cell",
+             "cell_type": "armed_forces", "parent_id": self.ward_1.id}
+        )
+        with self.assertRaises(ValueError):
+            cell.cell_type = "other"
+
+    def test_migration_gives_cells_of_type_other_a_kind_and_a_note(self):
+        """The post-migration of 18.0.3.0.0 reads the kind in the name of each
+        cell left at the old "other", else makes it an agency cell, and says
+        so on its chatter; residential and agency cells are left alone."""
+        Organization = self.env["party.organization"]
+        names = {
+            "Chi bộ Công ty TNHH May Thử": "private_enterprise",
+            "Chi bộ Doanh nghiệp nhà nước Thử": "state_enterprise",
+            "Chi bộ Sinh viên khóa 50": "student",
+            "Chi bộ Ban Chỉ huy Quân sự phường": "armed_forces",
+            "Chi bộ Công an xã Hai": "armed_forces",
+            "Chi bộ Đồn Biên phòng Thử": "armed_forces",
+            "Chi bộ Hội Cựu chiến binh": "agency",
+            # a school's own cell is its teachers': a public service unit
+            "Chi bộ Trường Tiểu học Một": "agency",
+        }
+        cells = Organization.create(
+            [
+                {"name": name, "code": f"T-MIG-{index}", "level": "cell",
+                 "cell_type": "agency", "parent_id": self.ward_1.id}
+                for index, name in enumerate(names)
+            ]
+        )
+        self.env.flush_all()
+        # the value the old selection stored, written as the old code did
+        self.env.cr.execute(
+            SQL("UPDATE party_organization SET cell_type = 'other' WHERE id IN %s",
+                tuple(cells.ids))
+        )
+        Organization.invalidate_model(["cell_type"])
+        migration = load_script(
+            file_path("party_cell_meeting/migrations/18.0.3.0.0/post-migrate-cell-type.py"),
+            "post_migrate_cell_type",
+        )
+        migration.migrate(self.env.cr, "18.0.2.0.0")
+        self.env.invalidate_all()
+        self.assertEqual({cell.name: cell.cell_type for cell in cells}, names)
+        for cell in cells:
+            note = cell.message_ids[:1]
+            self.assertIn('was "Other"', str(note.body))
+            self.assertIn("To be checked by the office", str(note.body))
+        self.assertIn("Private or Foreign-Invested Enterprise", str(cells[0].message_ids[0].body))
+        self.assertEqual(
+            (self.cell_a.cell_type, self.cell_b.cell_type), ("residential", "agency")
+        )
+        self.assertFalse(self.cell_a.message_ids.filtered(lambda m: "Other" in str(m.body)))
+        # a second run finds nothing left to do
+        migration.migrate(self.env.cr, "18.0.2.0.0")
+        self.env.invalidate_all()
+        self.assertEqual(len(cells[0].message_ids.filtered(lambda m: "Other" in str(m.body))), 1)
 
     def test_levels_only_go_down_so_the_tree_has_no_cycle(self):
         with self.assertRefused(ValidationError, "cannot be placed under"):
