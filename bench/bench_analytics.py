@@ -114,13 +114,19 @@ def consolidation_floor(env, cell_ids, date_from, date_to):
 
 
 def cadre_floor(env, organization_ids, year):
-    """The province's cadre figures by one bare SELECT over the tables, its
-    committees and year written in."""
+    """The province's cadre rows by one bare SELECT over the tables, its
+    committees and year written in: the figures and the grouping of
+    party.cadre.stat, in the plan PostgreSQL chooses."""
     env.cr.execute(
-        """SELECT a.member_id, count(*),
+        """SELECT min(a.id), a.member_id, asg.issuer_id, a.company_id,
+                  count(*),
                   count(*) FILTER (WHERE a.status = 'present'),
+                  count(*) FILTER (WHERE a.status = 'absent_excused'),
+                  count(*) FILTER (WHERE a.status = 'absent_unexcused'),
                   count(*) FILTER (WHERE a.status = 'present'
                                      AND r.date_submitted <= r.date_deadline),
+                  count(*) FILTER (WHERE a.status = 'present'
+                                     AND r.date_submitted > r.date_deadline),
                   count(*) FILTER (WHERE a.status = 'present' AND r.date_submitted IS NULL)
              FROM party_meeting_attendance a
              JOIN party_meeting m ON m.id = a.meeting_id
@@ -130,7 +136,13 @@ def cadre_floor(env, organization_ids, year):
             WHERE a.attendee_role = 'assigned_cadre' AND m.state = 'held'
               AND asg.issuer_id = ANY(%s)
               AND a.date BETWEEN %s AND %s
-         GROUP BY a.member_id""",
+              AND (asg.role = 'principal' OR a.status = 'present' OR NOT EXISTS (
+                   SELECT 1 FROM party_meeting_attendance principal_line
+                     JOIN party_assignment principal
+                       ON principal.id = principal_line.assignment_id
+                    WHERE principal_line.meeting_id = a.meeting_id
+                      AND principal.role = 'principal' AND principal_line.status = 'present'))
+         GROUP BY a.member_id, asg.issuer_id, a.company_id""",
         [organization_ids, f"{year}-01-01", f"{year}-12-31"],
     )
     return env.cr.fetchall()
