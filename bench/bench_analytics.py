@@ -201,22 +201,28 @@ def bench_superiors(env, year, runs, plans=None):
             worst_consolidation = (cold, median, f"{superior.name}: {data['cell_count']} cells, "
                                                  f"{data['totals']['held_count']} meetings",
                                    superior)
+    # the slowest timed again beside its floor: the slowest of many medians
+    # is also the noisiest
     superior = worst_consolidation[3]
     cell_ids = superior._party_subtree_ids(cells_only=True)
+    denv = office_env(env, superior)
+    Consolidation = denv["report.party_cell_meeting.report_party_consolidation"]
+    months = Consolidation._months({"date_from": date_from, "date_to": date_to})
+
+    def again():
+        Consolidation.env.invalidate_all()
+        return Consolidation._consolidate(superior.with_env(denv), *months)
+
+    _cold, retimed, _data = timed(again, runs)
     _cold, floor, _rows = timed(
         lambda: consolidation_floor(env, cell_ids, date_from, date_to), runs
     )
     if plans:
-        denv = office_env(env, superior)
-        Consolidation = denv["report.party_cell_meeting.report_party_consolidation"]
         with QueryLog() as log:
-            Consolidation._consolidate(
-                superior.with_env(denv),
-                *Consolidation._months({"date_from": date_from, "date_to": date_to}),
-            )
+            again()
         write_plans(env, os.path.join(plans, "consolidation_commune.txt"), log.queries,
                     ("party_cell_month_stat", "party_proposal"))
-    return len(superiors), worst_stat, worst_consolidation, floor
+    return len(superiors), worst_stat, worst_consolidation, (retimed, floor)
 
 
 def bench_province_stats(env, year, runs, plans=None):
@@ -362,14 +368,16 @@ def main():
         print(f"database {args.db}: {cells} cells, year {args.year}, median of {args.runs} "
               "runs after a cold one")
         if "superiors" not in args.skip:
-            count, stat, consolidation, floor = bench_superiors(env, args.year, args.runs,
-                                                                args.plans)
+            count, stat, consolidation, (retimed, floor) = bench_superiors(
+                env, args.year, args.runs, args.plans
+            )
             print(f"superior committee statistics, slowest of {count} (as its office): "
                   f"cold {stat[0] * 1000:.0f} ms, median {stat[1] * 1000:.0f} ms ({stat[2]})")
             print(f"superior committee consolidation of the year, slowest: cold "
                   f"{consolidation[0] * 1000:.0f} ms, median {consolidation[1] * 1000:.0f} ms "
-                  f"({consolidation[2]}); SQL floor {floor * 1000:.1f} ms, "
-                  f"{consolidation[1] / floor:.1f}x")
+                  f"({consolidation[2]})")
+            print(f"  the same timed again: median {retimed * 1000:.0f} ms; its SQL floor "
+                  f"{floor * 1000:.1f} ms; {retimed / floor:.1f}x")
         if "year" not in args.skip:
             (cold, median, rows), floor = bench_province_stats(env, args.year, args.runs,
                                                                args.plans)
