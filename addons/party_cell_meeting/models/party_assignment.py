@@ -24,8 +24,9 @@ class PartyAssignment(models.Model):
         ondelete="cascade",
     )
     decision_state = fields.Selection(related="decision_id.state", string="Decision Status")
+    # indexed: the cadres' statistics of a committee read its assignments
     issuer_id = fields.Many2one(
-        related="decision_id.organization_id", store=True, string="Issued By"
+        related="decision_id.organization_id", store=True, index=True, string="Issued By"
     )
     company_id = fields.Many2one(related="decision_id.company_id", store=True)
     cadre_id = fields.Many2one(

@@ -95,11 +95,14 @@ class ReportPartyConsolidation(models.AbstractModel):
         by_cell = Stat._read_group(
             domain, ["cell_id"], aggregates, order="cell_id"
         )
-        [totals] = Stat._read_group(domain, [], aggregates)
-        totals = dict(zip(MONTH_FIGURES, totals, strict=True))
+        # every figure is a sum and every row has a cell: the totals are the
+        # sums of the cells' sums, without a second pass over the view
+        totals = dict.fromkeys(MONTH_FIGURES, 0)
         cells = []
         for cell, *sums in by_cell:
             figures = dict(zip(MONTH_FIGURES, sums, strict=True))
+            for name in MONTH_FIGURES:
+                totals[name] += figures[name]
             figures["attendance_rate"] = rate(figures["present_count"], figures["member_count"])
             cells.append((cell, figures))
         Organization = self.env["party.organization"]
@@ -111,8 +114,14 @@ class ReportPartyConsolidation(models.AbstractModel):
             Proposal._read_group(
                 [
                     ("cell_id", "in", cell_ids),
-                    ("meeting_id.date", ">=", date_from),
-                    ("meeting_id.date", "<=", date_to),
+                    # the meeting's cell is the proposal's (_check_origin): the
+                    # subquery on the meetings reads the cells' meetings by
+                    # their index, not every meeting of the months
+                    ("meeting_id", "any", [
+                        ("cell_id", "in", cell_ids),
+                        ("date", ">=", date_from),
+                        ("date", "<=", date_to),
+                    ]),
                 ],
                 ["state"],
                 ["__count"],

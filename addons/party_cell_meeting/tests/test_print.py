@@ -186,3 +186,27 @@ class TestPrintedReports(PartyStatCase):
         cadres_table = html.split('o_party_cadres">', 1)[1].split("</table>", 1)[0]
         self.assertIn(self.deputy.name, cadres_table)
         self.assertIn("Đi công tác", cadres_table)
+
+    def test_consolidation_queries_do_not_grow_with_cells(self):
+        """The consolidation reads each of its figures once for all the cells:
+        a province costs the queries of a ward."""
+        Consolidation = self.env["report.party_cell_meeting.report_party_consolidation"]
+        months = Consolidation._months({"date_from": "2026-03-01", "date_to": "2026-07-31"})
+
+        def queries(organization, user):
+            report = Consolidation.with_user(user)
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            report._consolidate(organization.with_env(report.env), *months)
+            return self.env.cr.sql_log_count - before
+
+        # the first call of a user reads its groups and rules, cached after
+        queries(self.ward_1, self.user_office_province)
+        ward = queries(self.ward_1, self.user_office_province)
+        # no more queries for the province's cells (warm caches may save some)
+        self.assertLessEqual(queries(self.province, self.user_office_province), ward)
+        # the cells, the office's scope, the cells by month (the totals are
+        # their sums), the cells counted, the proposals, the cells covered, and
+        # what the office's rules and scope read
+        self.assertLessEqual(ward, 13)
