@@ -56,11 +56,7 @@ class PartyAgendaTemplate(models.Model):
         version = self.copy(
             {
                 "organization_id": organization.id,
-                "name": self.env._(
-                    "%(name)s – %(organization)s",
-                    name=self.name,
-                    organization=organization.name or "",
-                ),
+                "name": f"{self.name} – {organization.name or ''}",
             }
         )
         return {

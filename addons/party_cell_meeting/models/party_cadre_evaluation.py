@@ -201,17 +201,15 @@ class PartyCadreEvaluation(models.Model):
     @api.depends("cadre_id.name", "year", "period_type", "quarter")
     def _compute_display_name(self):
         for evaluation in self:
-            evaluation.display_name = self.env._(
-                "%(cadre)s – %(period)s",
-                cadre=evaluation.cadre_id.name or "",
-                period=evaluation._period_label(),
+            evaluation.display_name = (
+                f"{evaluation.cadre_id.name or ''} – {evaluation._period_label()}"
             )
 
     def _period_label(self):
         self.ensure_one()
         if self.period_type == "quarter" and self.quarter:
             return self.env._("quarter %(quarter)s/%(year)s", quarter=self.quarter, year=self.year)
-        return self.year or ""
+        return self.env._("year %(year)s", year=self.year or "")
 
     @api.depends("line_ids.points")
     def _compute_points(self):
