@@ -34,6 +34,10 @@ class PartyCellMonthStat(models.Model):
     )
     held_count = fields.Integer("Meetings Held", readonly=True)
     cancelled_count = fields.Integer("Meetings Cancelled", readonly=True)
+    too_short_count = fields.Integer(
+        "Meetings Too Short", readonly=True,
+        help="Held meetings shorter than the minimum duration in force for the cell.",
+    )
     planned_count = fields.Integer("Meetings Not Held Yet", readonly=True)
     cadre_attended_count = fields.Integer(
         "Held with an Assigned Cadre", readonly=True,
@@ -76,6 +80,7 @@ class PartyCellMonthStat(models.Model):
                        bool_or(%(held)s AND m.kind = 'regular')::int AS regular_held_count,
                        count(*) FILTER (WHERE %(held)s)::int AS held_count,
                        count(*) FILTER (WHERE m.state = 'cancelled')::int AS cancelled_count,
+                       count(*) FILTER (WHERE m.is_too_short)::int AS too_short_count,
                        count(*) FILTER (WHERE m.state = 'planned')::int AS planned_count,
                        count(*) FILTER (WHERE %(held)s AND m.cadre_attended)::int
                            AS cadre_attended_count,

@@ -10,6 +10,7 @@ MONTH_FIGURES = (
     "regular_held_count",
     "held_count",
     "cancelled_count",
+    "too_short_count",
     "planned_count",
     "cadre_attended_count",
     "member_count",

@@ -61,6 +61,25 @@ class TestMeetingDuration(RulesCase):
             0,
         )
 
+    def test_the_consolidation_counts_the_short_meetings(self):
+        self.held(80)
+        self.env.flush_all()
+        Consolidation = self.env["report.party_cell_meeting.report_party_consolidation"]
+        march = {"date_from": "2026-03-01", "date_to": "2026-03-31"}
+        data = Consolidation._consolidate(self.ward_1, *Consolidation._months(march))
+        self.assertEqual(data["totals"]["too_short_count"], 1)
+        self.assertEqual(
+            [figures["too_short_count"] for cell, figures in data["cells"] if cell == self.cell_a],
+            [1],
+        )
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "party_cell_meeting.action_report_party_consolidation", self.ward_1.ids,
+            data={"date_from": "2026-03-01", "date_to": "2026-03-31"},
+        )[0].decode()
+        self.assertRegex(
+            html, r"Meetings shorter than the minimum duration</td>\s*<td class=\"o_number\">1</td>"
+        )
+
     def test_a_planned_meeting_or_one_without_its_end_is_not_judged(self):
         self.meeting_a.write({"time_start": 19.5, "time_end": 20.0})
         self.assertFalse(self.meeting_a.is_too_short)

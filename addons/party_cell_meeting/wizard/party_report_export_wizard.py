@@ -157,6 +157,7 @@ class PartyReportExportWizard(models.TransientModel):
             (_("Regular Meeting Held"), 10, lambda row: yes if row.regular_held else no),
             (_("Meetings Held"), 10, lambda row: row.held_count),
             (_("Meetings Cancelled"), 10, lambda row: row.cancelled_count),
+            (_("Meetings Too Short"), 10, lambda row: row.too_short_count),
             (_("Members Due"), 10, lambda row: row.member_count),
             (_("Members Present"), 10, lambda row: row.present_count),
             (_("Attendance Rate (%)"), 10, lambda row: row.attendance_rate),
@@ -217,7 +218,7 @@ class PartyReportExportWizard(models.TransientModel):
             ],
             [
                 "cell_id", "superior_id", "period", "regular_held", "held_count",
-                "cancelled_count", "member_count", "present_count", "attendance_rate",
+                "cancelled_count", "too_short_count", "member_count", "present_count", "attendance_rate",
                 "cadre_attended_count", "report_due_count", "report_on_time_count",
                 "report_late_count", "report_missing_count", "score", "classification",
                 "proposal_count", "proposal_open_count", "proposal_resolved_count",
