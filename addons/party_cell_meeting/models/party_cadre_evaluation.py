@@ -113,7 +113,7 @@ class PartyCadreEvaluation(models.Model):
     company_id = fields.Many2one(related="organization_id.company_id", store=True)
     year = fields.Char(required=True, index=True)
     period_type = fields.Selection(
-        PERIOD_TYPES, "Period", required=True, default="year", index=True
+        PERIOD_TYPES, "Evaluation Period", required=True, default="year", index=True
     )
     quarter = fields.Selection(QUARTERS)
     scheme_id = fields.Many2one(

@@ -1,13 +1,14 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
+from .common import PartyCellMeetingCase, load_vietnamese
 from .common_report import PartyReportCase
 from .stat_common import PartyStatCase
 
@@ -497,3 +498,36 @@ class TestRating366(PartyStatCase):
         with self.assertRaises(UserError):
             self.scheme.criterion_ids[:1].max_points = 20
         self.scheme.name = "Thang điểm 100 (đã dùng)"
+
+
+@tagged("post_install", "-at_install")
+class TestRules2025Tours(PartyCellMeetingCase, HttpCase):
+    """The journeys of HD 42 as each role walks them, in Vietnamese."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_vietnamese(cls.env)
+        (cls.user_secretary | cls.user_office_ward_1).lang = "vi_VN"
+
+    def test_secretary_prepares_a_meeting_on_a_phone(self):
+        # a regular meeting three days ahead (the fixture's are of March)
+        meeting = self.create_meeting(self.cell_a, fields.Date.today() + timedelta(days=3))
+        self.browser_size = "390x844"
+        self.start_tour(
+            f"/odoo/action-party_cell_meeting.party_meeting_action/{meeting.id}",
+            "party_secretary_prepares_meeting_tour",
+            login="party_secretary",
+        )
+        self.assertEqual(meeting.time_end, 21.25)
+        self.assertTrue(meeting.documents_in_time)
+
+    def test_ward_office_sets_its_rules_on_a_desktop(self):
+        self.browser_size = "1440x900"
+        self.start_tour(
+            "/odoo/action-party_cell_meeting.party_meeting_action",
+            "party_ward_office_sets_rules_tour",
+            login="party_office_w1",
+        )
+        self.assertEqual(self.cell_a._party_rule("min_duration_minutes", date(2026, 3, 3)), 60)
+        self.assertEqual(self.cell_c._party_rule("min_duration_minutes", date(2026, 3, 3)), 90)
