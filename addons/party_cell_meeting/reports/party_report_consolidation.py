@@ -229,6 +229,14 @@ class ReportPartyMeetingMinutes(models.AbstractModel):
                 "cadres": lines - members,
             }
             time = "%02d:%02d" % divmod(round(meeting.time_start * 60), 60)
+            if meeting.time_end:
+                # HD 42: the minutes say how long the meeting lasted
+                time = self.env._(
+                    "%(start)s to %(end)s (%(minutes)s minutes)",
+                    start=time,
+                    end="%02d:%02d" % divmod(round(meeting.time_end * 60), 60),
+                    minutes=meeting.duration_minutes,
+                )
             held = self.env._(
                 "Held on %(date)s at %(time)s.",
                 date=meeting.date.strftime("%d/%m/%Y"),

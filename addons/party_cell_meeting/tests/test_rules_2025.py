@@ -81,6 +81,13 @@ class TestMeetingDuration(RulesCase):
             html, r"Meetings shorter than the minimum duration</td>\s*<td class=\"o_number\">1</td>"
         )
 
+    def test_the_minutes_say_how_long_the_meeting_lasted(self):
+        self.held(105)
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "party_cell_meeting.action_report_party_meeting_minutes", self.meeting_a.ids
+        )[0].decode()
+        self.assertIn("19:30 to 21:15 (105 minutes)", html)
+
     def test_a_planned_meeting_or_one_without_its_end_is_not_judged(self):
         self.meeting_a.write({"time_start": 19.5, "time_end": 20.0})
         self.assertFalse(self.meeting_a.is_too_short)
