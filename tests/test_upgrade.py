@@ -164,3 +164,15 @@ def test_evaluations_keep_their_rating_under_the_scheme_of_rates(upgraded):
         assert after["evaluations"][evaluation_id] == [
             suggested, rating, "party_cell_meeting.party_rating_scheme_rates", "year"
         ], evaluation_id
+
+
+def test_cells_take_the_kinds_of_hd_42(upgraded):
+    before, after, _log, _version = upgraded
+    kinds = {"residential", "agency", "state_enterprise", "private_enterprise", "student",
+             "armed_forces"}
+    assert before["cell_types"]
+    for cell_id, kind in before["cell_types"].items():
+        if kind == "other":
+            assert after["cell_types"][cell_id] in kinds, cell_id
+        else:
+            assert after["cell_types"][cell_id] == kind, cell_id
