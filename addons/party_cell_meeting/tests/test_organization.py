@@ -212,6 +212,8 @@ class TestPartyOrganization(PartyCellMeetingCase):
             file_path("party_cell_meeting/migrations/18.0.3.0.0/post-migrate-cell-type.py"),
             "post_migrate_cell_type",
         )
+        # the notes are written in the administrator's language
+        self.env.ref("base.user_admin").lang = "en_US"
         migration.migrate(self.env.cr, "18.0.2.0.0")
         self.env.invalidate_all()
         self.assertEqual({cell.name: cell.cell_type for cell in cells}, names)
@@ -225,6 +227,8 @@ class TestPartyOrganization(PartyCellMeetingCase):
         )
         self.assertFalse(self.cell_a.message_ids.filtered(lambda m: "Other" in str(m.body)))
         # a second run finds nothing left to do
+        # the notes are written in the administrator's language
+        self.env.ref("base.user_admin").lang = "en_US"
         migration.migrate(self.env.cr, "18.0.2.0.0")
         self.env.invalidate_all()
         self.assertEqual(len(cells[0].message_ids.filtered(lambda m: "Other" in str(m.body))), 1)

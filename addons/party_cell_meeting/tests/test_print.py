@@ -112,7 +112,7 @@ class TestPrintedReports(PartyStatCase):
         self.assertIn("66.7", html)  # the cadre's attendance rate
         # Quy định 366-QĐ/TW: the points and what they suggest (evidence only yet)
         self.assertIn("Points", html)
-        self.assertIn("11.7", html)
+        self.assertRegex(html, r"11[.,]7")
         self.assertIn("Not Completed", html)
 
     def test_vietnamese_paper(self):

@@ -317,6 +317,8 @@ class TestMeetingDocuments(RulesCase):
 
     def test_the_secretary_is_told_what_is_missing(self):
         self.give_cell_c_a_secretary()
+        # the reminders are written in each secretary's language
+        (self.user_secretary | self.member_c1.user_id).lang = "en_US"
         prepare = self.env.ref("party_cell_meeting.mail_activity_type_prepare_meeting")
 
         def note(meeting):
