@@ -1,6 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from .common import load_vietnamese
 from .stat_common import PartyStatCase
 
 # the refusal, in the user's language
@@ -109,11 +110,21 @@ class TestPrintedReports(PartyStatCase):
         self.assertIn("Year 2026", html)
         for cadre in (self.cadre, self.deputy, self.cadre_d2):
             self.assertIn(cadre.name, html)
-        self.assertIn("66.7", html)  # the cadre's attendance rate
+        self.assertRegex(html, r"66[.,]7")  # the cadre's attendance rate
         # Quy định 366-QĐ/TW: the points and what they suggest (evidence only yet)
         self.assertIn("Points", html)
         self.assertRegex(html, r"11[.,]7")
         self.assertIn("Not Completed", html)
+
+    def test_vietnamese_paper_writes_decimals_with_a_comma(self):
+        load_vietnamese(self.env)
+        self.user_office_province.lang = "vi_VN"
+        html = self.render(
+            "party_cell_meeting.action_report_party_cadre_year", self.province,
+            data={"year": "2026"}, user=self.user_office_province,
+        )
+        self.assertIn(">66,7<", html)
+        self.assertNotIn("66.7", html)
 
     def test_vietnamese_paper(self):
         self.env["res.lang"]._activate_lang("vi_VN")
