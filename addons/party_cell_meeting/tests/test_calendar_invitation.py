@@ -85,6 +85,12 @@ class TestCalendarInvitation(PartyCellMeetingCase):
         self.assertEqual(int(event["SEQUENCE"]), first + 2)
         self.assertEqual(len(self.invitations(self.cadre.partner_id)), 3)
 
+    def test_a_new_planned_end_is_a_new_invitation(self):
+        self.remind()
+        self.april_a.time_end = 21.25
+        _calendar, (event,) = parse(self.invitations(self.cadre.partner_id)[-1][1].raw)
+        self.assertEqual(event.decoded("DTEND"), datetime(2026, 4, 3, 14, 15, tzinfo=UTC))
+
     def test_only_reminded_cadres_hear_of_a_move(self):
         # nobody was reminded yet: nothing to update
         first = self.april_a.ics_sequence

@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
-from odoo.addons.party_cell_meeting.models.party_meeting import PLANNED_HOURS, VIETNAM_TZ
+from odoo.addons.party_cell_meeting.models.party_meeting import VIETNAM_TZ
 
 
 class CalendarEvent(models.Model):
@@ -159,7 +159,7 @@ class CalendarEvent(models.Model):
                         continue
                     if start:
                         meeting_start = meeting._planned_start_utc()
-                        meeting_stop = meeting_start + timedelta(hours=PLANNED_HOURS)
+                        meeting_stop = meeting_start + timedelta(hours=meeting._planned_hours())
                         if stop <= meeting_start or start >= meeting_stop:
                             continue
                     cadre = cadres.filtered(lambda member, p=partner: member.partner_id == p)[:1]

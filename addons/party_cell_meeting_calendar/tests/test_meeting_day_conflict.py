@@ -67,6 +67,15 @@ class TestMeetingDayConflict(PartyCellMeetingCase):
         event = self.new_event("2026-05-20 01:00:00", "2026-05-20 03:00:00", self.deputy.partner_id)
         self.assertFalse(event.party_has_conflict)
 
+    def test_a_meeting_ends_when_its_secretary_says(self):
+        # planned 14:00-15:30 in Vietnam (07:00-08:30 UTC): 15:45 is free,
+        # which the two hours assumed without an end would not leave
+        self.thematic.time_end = 15.5
+        event = self.new_event("2026-05-20 08:45:00", "2026-05-20 10:00:00", self.deputy.partner_id)
+        self.assertFalse(event.party_has_conflict)
+        with self.assertRaisesRegex(ValidationError, "is assigned to"):
+            self.new_event("2026-05-20 08:15:00", "2026-05-20 10:00:00", self.deputy.partner_id)
+
     def test_attendees_who_are_not_assigned_cadres_are_free(self):
         event = self.new_event(
             "2026-05-03 01:00:00", "2026-05-03 04:00:00", self.stranger | self.member_a1.partner_id
