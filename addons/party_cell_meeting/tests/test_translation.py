@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.tests import TransactionCase, tagged
 
 from .common import load_vietnamese
@@ -26,3 +28,50 @@ class TestVietnameseInterface(TransactionCase):
     def test_error_messages(self):
         message = self.env_vi._("Only a planned meeting can be cancelled.")
         self.assertNotEqual(message, "Only a planned meeting can be cancelled.")
+
+    def test_nothing_of_the_addon_reads_in_english(self):
+        """Every field label and selection label of the addon's models, and
+        every label, button, filter, page and placeholder of its views, reads
+        otherwise in Vietnamese than in English (so that a selection borrowed
+        through a lambda or a msgid shared across contexts cannot come back
+        untranslated)."""
+        same_in_both = {"%", "Email", "ID", "Zalo", "URL", "XLSX", "PDF", "ICS"}
+        env_en = self.env(context=dict(self.env.context, lang="en_US"))
+        for name in sorted(self.env):
+            if not name.startswith("party.") or self.env[name]._abstract:
+                continue
+            english = env_en[name].fields_get(attributes=["string", "selection"])
+            vietnamese = self.env_vi[name].fields_get(attributes=["string", "selection"])
+            for field_name, field in self.env[name]._fields.items():
+                if field._module != "party_cell_meeting" or field_name in ("id", "display_name"):
+                    continue
+                label = english[field_name]["string"]
+                with self.subTest(model=name, field=field_name):
+                    if label not in same_in_both:
+                        self.assertNotEqual(vietnamese[field_name]["string"], label)
+                    for (value, en_label), (_value, vi_label) in zip(
+                        english[field_name].get("selection") or [],
+                        vietnamese[field_name].get("selection") or [],
+                        strict=True,
+                    ):
+                        self.assertNotEqual(vi_label, en_label, value)
+        views = self.env["ir.ui.view"].search(
+            [("model_data_id.module", "=", "party_cell_meeting"), ("type", "!=", "qweb")]
+        )
+        self.assertTrue(views)
+        for view in views:
+            arch_en = etree.fromstring(view.with_context(lang="en_US").arch_db)
+            arch_vi = etree.fromstring(view.with_context(lang="vi_VN").arch_db)
+            for node_en, node_vi in zip(arch_en.iter(), arch_vi.iter(), strict=True):
+                if not isinstance(node_en.tag, str):
+                    continue  # a comment, for the next engineer
+                for attribute in ("string", "placeholder", "help", "confirm"):
+                    text = node_en.get(attribute)
+                    if not text or text in same_in_both:
+                        continue
+                    with self.subTest(view=view.xml_id, attribute=attribute, text=text):
+                        self.assertNotEqual(node_vi.get(attribute), text)
+                text = (node_en.text or "").strip()
+                if text and any(char.isalpha() for char in text) and text not in same_in_both:
+                    with self.subTest(view=view.xml_id, text=text):
+                        self.assertNotEqual((node_vi.text or "").strip(), text)
