@@ -104,6 +104,13 @@ class PartyMeetingReport(models.Model):
         help="Submitted after its due date.",
     )
 
+    is_overdue = fields.Boolean(
+        "Overdue",
+        compute="_compute_is_overdue",
+        search="_search_is_overdue",
+        help="Not submitted, and its due date has passed.",
+    )
+
     # 1. time and attendance
     # taken from what the secretary recorded on the meeting when the report
     # is made, then the cadre's own account
@@ -255,6 +262,24 @@ class PartyMeetingReport(models.Model):
                 meeting.date, due_days.get((meeting.cell_id, meeting.date))
             )
 
+
+    @api.depends("state", "date_deadline")
+    @api.depends_context("tz")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for report in self:
+            report.is_overdue = bool(
+                report.state == "draft" and report.date_deadline and report.date_deadline < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported."))
+        domain = [
+            ("state", "=", "draft"),
+            ("date_deadline", "<", fields.Date.context_today(self)),
+        ]
+        return domain if (operator == "=") == value else ["!", "&", *domain]
 
     @api.depends("date_submitted", "date_deadline")
     def _compute_is_late(self):

@@ -251,3 +251,28 @@ class TestMeetingReportAccess(PartyReportCase):
         proposal = self.new_proposal(self.report_cadre)
         proposal.action_assign()
         self.assertEqual(self.visible(self.user_resolver), self.report_cadre)
+
+
+@tagged("post_install", "-at_install")
+class TestOverdueReports(PartyReportCase):
+    """What is still owed past its day reads as overdue (red in the lists);
+    a report filed late is only marked late."""
+
+    def test_overdue_until_submitted(self):
+        report = self.hold_meeting_a()
+        Report = self.env["party.meeting.report"]
+        with freeze_time("2026-03-10"):
+            report.invalidate_recordset(["is_overdue"])
+            self.assertFalse(report.is_overdue)
+        with freeze_time("2026-03-11"):
+            report.invalidate_recordset(["is_overdue"])
+            self.assertTrue(report.is_overdue)
+            self.assertEqual(Report.search([("is_overdue", "=", True)]), report)
+            self.assertFalse(Report.search([("is_overdue", "!=", True), ("id", "=", report.id)]))
+            report.action_submit()
+            report.invalidate_recordset(["is_overdue"])
+            self.assertFalse(report.is_overdue)
+            self.assertTrue(report.is_late)
+        arch = self.env.ref("party_cell_meeting.party_meeting_report_view_list").arch_db
+        self.assertIn('decoration-danger="is_overdue"', arch)
+        self.assertIn('decoration-warning="is_late"', arch)
