@@ -218,7 +218,8 @@ class PartyReportExportWizard(models.TransientModel):
             ],
             [
                 "cell_id", "superior_id", "period", "regular_held", "held_count",
-                "cancelled_count", "too_short_count", "member_count", "present_count", "attendance_rate",
+                "cancelled_count", "too_short_count", "member_count", "present_count",
+                "attendance_rate",
                 "cadre_attended_count", "report_due_count", "report_on_time_count",
                 "report_late_count", "report_missing_count", "score", "classification",
                 "proposal_count", "proposal_open_count", "proposal_resolved_count",
