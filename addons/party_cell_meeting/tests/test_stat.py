@@ -1,5 +1,12 @@
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from lxml import etree
+
 from odoo.exceptions import AccessError
+from odoo.osv import expression
 from odoo.tests import tagged, users
+from odoo.tools.safe_eval import safe_eval
 
 from .stat_common import PartyStatCase
 
@@ -253,3 +260,36 @@ class TestCellMonthStat(PartyStatCase):
     def test_member_cannot_read(self):
         with self.assertRefused(AccessError, "party.cell.month.stat"):
             self.env["party.cell.month.stat"].search([])
+
+
+@tagged("post_install", "-at_install")
+class TestStatOpensOnMonthsHeld(PartyStatCase):
+    """The cells-by-month statistics open on this month and last month, and
+    a month not yet begun can be left out."""
+
+    def filter_domain(self, name, today):
+        arch = etree.fromstring(
+            self.env.ref("party_cell_meeting.party_cell_month_stat_view_search").arch_db
+        )
+        (node,) = arch.xpath(f"//filter[@name='{name}']")
+        return safe_eval(
+            node.get("domain"),
+            {"context_today": lambda: today, "relativedelta": relativedelta},
+        )
+
+    def test_this_month_last_month_and_months_begun(self):
+        action = self.env.ref("party_cell_meeting.party_cell_month_stat_action")
+        context = safe_eval(action.context)
+        self.assertTrue(context["search_default_this_month"])
+        self.assertTrue(context["search_default_last_month"])
+        self.refresh_views()
+        Stat = self.env["party.cell.month.stat"]
+        today = date(2026, 7, 2)
+        opened = Stat.search(
+            expression.OR([self.filter_domain("this_month", today),
+                           self.filter_domain("last_month", today)])
+        )
+        self.assertEqual(set(opened.mapped("period")), {"2026-06", "2026-07"})
+        begun = Stat.search(self.filter_domain("months_begun", date(2026, 6, 30)))
+        self.assertNotIn("2026-07", begun.mapped("period"))
+        self.assertIn("2026-06", begun.mapped("period"))
