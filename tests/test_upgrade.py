@@ -50,9 +50,13 @@ for name in sorted(env):
     ]
     rows = Model.search_read([], keys + numbers)
     result["figures"][name] = sorted(
-        [[str(row[key][0] if isinstance(row[key], tuple | list) else row[key]) for key in keys],
-         [round(row[number] or 0, 2) for number in numbers]]
-        for row in rows
+        (
+            [[str(row[key][0] if isinstance(row[key], tuple | list) else row[key])
+              for key in keys],
+             {number: round(row[number] or 0, 2) for number in numbers}]
+            for row in rows
+        ),
+        key=json.dumps,
     )
 Evaluation = env["party.cadre.evaluation"]
 result["evaluations"] = {
@@ -153,7 +157,12 @@ def test_every_statistic_reads_the_same_figures(upgraded):
     for model, rows in before["figures"].items():
         # the upgrade may bring demo records of its own (the meetings of
         # early 2025), never change or drop a row that was there
-        missing = [row for row in rows if row not in after["figures"][model]]
+        # a figure the new version adds (a new column) is not compared
+        after_rows = [
+            [keys, {number: numbers[number] for number in rows[0][1] if number in numbers}]
+            for keys, numbers in after["figures"][model]
+        ] if rows else []
+        missing = [row for row in rows if row not in after_rows]
         assert not missing, (model, missing[:3])
 
 

@@ -76,6 +76,18 @@ class PartyAssignment(models.Model):
     )
     note = fields.Char()
 
+    @api.model
+    def get_import_templates(self):
+        """The spreadsheet an office fills to load its assignments: Vietnamese
+        headers, organizations matched by their code, members by their party
+        card number."""
+        return [
+            {
+                "label": self.env._("Import Template for Assignments"),
+                "template": "/party_cell_meeting/static/xls/party_assignment_import.xlsx",
+            }
+        ]
+
     @api.depends("decision_id.date_effective")
     def _compute_date_start(self):
         for assignment in self:

@@ -16,6 +16,8 @@ class PartyMember(models.Model):
     _party_typed_dates = ("date_admitted",)
     _order = "name, id"
     _party_scope_fields = ("organization_id",)
+    # a member is found by their card number too (imports of assignments)
+    _rec_names_search = ["name", "card_number"]
 
     name = fields.Char(required=True, tracking=True)
     card_number = fields.Char("Party Card Number", tracking=True)
@@ -76,6 +78,17 @@ class PartyMember(models.Model):
             "A user can be linked to one party member only.",
         ),
     ]
+
+    @api.model
+    def get_import_templates(self):
+        """The spreadsheet an office fills to load its members: Vietnamese
+        headers, organizations matched by their code."""
+        return [
+            {
+                "label": self.env._("Import Template for Members"),
+                "template": "/party_cell_meeting/static/xls/party_member_import.xlsx",
+            }
+        ]
 
     @api.depends(
         "position_ids.active",

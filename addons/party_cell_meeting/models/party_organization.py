@@ -149,6 +149,17 @@ class PartyOrganization(models.Model):
         ),
     ]
 
+    @api.model
+    def get_import_templates(self):
+        """The spreadsheet an office fills to load its organizations: Vietnamese
+        headers, organizations matched by their code."""
+        return [
+            {
+                "label": self.env._("Import Template for Organizations"),
+                "template": "/party_cell_meeting/static/xls/party_organization_import.xlsx",
+            }
+        ]
+
     @api.depends("name", "parent_id.complete_name")
     def _compute_complete_name(self):
         for organization in self:

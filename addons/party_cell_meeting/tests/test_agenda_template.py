@@ -113,7 +113,7 @@ class TestAgendaTemplate(PartyCellMeetingCase):
         shipped = self.env.ref("party_cell_meeting.party_agenda_template_cell_residential")
         self.assertEqual(self.meeting_a.agenda, shipped.agenda)
         self.assertIn("Nhiệm vụ, giải pháp tháng tới", str(self.meeting_a.agenda))
-        self.assertIn("BIÊN BẢN", str(self.meeting_a.minutes))
+        self.assertIn("Chủ trì", str(self.meeting_a.minutes))
 
     def test_given_agenda_is_kept(self):
         meeting = self.create_meeting(
@@ -183,7 +183,7 @@ class TestAgendaTemplate(PartyCellMeetingCase):
         for template in shipped:
             with self.subTest(template=template.name):
                 self.assertIn("PHẦN MỞ ĐẦU", str(template.agenda))
-                self.assertIn("BIÊN BẢN", str(template.minutes_outline))
+                self.assertIn("Chủ trì", str(template.minutes_outline))
 
     def test_multi_company_office_reads_only_its_company(self):
         other = self.env["res.company"].create({"name": "Tỉnh ủy khác"})
