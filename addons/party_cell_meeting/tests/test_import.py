@@ -2,6 +2,7 @@ import csv
 import io
 
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 from odoo.tools.misc import file_path
 
 from .common import PartyCellMeetingCase, load_vietnamese
@@ -86,9 +87,12 @@ class TestImportTemplates(PartyCellMeetingCase):
         fields = ["name", "card_number", "organization_id", "status", "birth_date"]
         Member = self.env["party.member"]
         before = Member.search_count([])
-        result = self.importer(
-            "party.member", self.members_csv(with_bad), "dang-vien.csv", "text/csv"
-        ).execute_import(fields, fields, dict(IMPORT_OPTIONS))
+        # the database refuses the rows without a name or a cell, and says so
+        # in the log as it does for any import of Odoo
+        with mute_logger("odoo.sql_db"):
+            result = self.importer(
+                "party.member", self.members_csv(with_bad), "dang-vien.csv", "text/csv"
+            ).execute_import(fields, fields, dict(IMPORT_OPTIONS))
         # nothing is half loaded: every bad row is named, and none is created
         self.assertFalse(result["ids"])
         self.assertEqual(Member.search_count([]), before)
