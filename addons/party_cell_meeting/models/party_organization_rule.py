@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .party_template_scope import nearest_for_cell
+
 # What a committee may decide for the cells below it, and what holds where
 # no committee up the tree decided: Hướng dẫn 42-HD/BTCTW (28/10/2025) asks
 # a regular meeting of at least 90 minutes, 120 when thematic content is
@@ -165,43 +167,29 @@ class PartyOrganizationRule(models.Model):
         pairs = [(organization, date) for organization, date in pairs if organization]
         if not pairs:
             return {}
-        ancestors = {
-            organization: [
-                int(ancestor) for ancestor in organization.parent_path.split("/") if ancestor
-            ]
-            for organization in {organization for organization, _date in pairs}
+        ancestor_ids = {
+            int(ancestor)
+            for organization, _date in pairs
+            for ancestor in organization.parent_path.split("/")
+            if ancestor
         }
         dates = [date for _organization, date in pairs]
-        rules = (
-            self.sudo()
-            .search(
-                [
-                    (
-                        "organization_id",
-                        "in",
-                        sorted({i for ids in ancestors.values() for i in ids}),
-                    ),
-                    ("date_from", "<=", max(dates)),
-                    "|",
-                    ("date_to", "=", False),
-                    ("date_to", ">=", min(dates)),
-                ]
-            )
-            .filtered(name)
-        )
-        rules_by_committee = {}
-        for rule in rules:
-            rules_by_committee.setdefault(rule.organization_id.id, []).append(rule)
+        rules = self.sudo().search(
+            [
+                ("organization_id", "in", sorted(ancestor_ids)),
+                ("date_from", "<=", max(dates)),
+                "|", ("date_to", "=", False), ("date_to", ">=", min(dates)),
+            ]
+        ).filtered(name)
         values = {}
         for organization, date in pairs:
-            decided = next(
-                (
-                    rule[name]
-                    for committee_id in reversed(ancestors[organization])
-                    for rule in rules_by_committee.get(committee_id, ())
+            decided = nearest_for_cell(
+                organization.parent_path,
+                [
+                    (rule.organization_id.parent_path, rule.date_from, rule[name])
+                    for rule in rules
                     if rule._is_valid_on(date)
-                ),
-                None,
+                ],
             )
             if decided is None:
                 values[(organization, date)] = self._default_value(name, organization)
