@@ -269,6 +269,17 @@ class PartyCadreEvaluation(models.Model):
                 self._fields["year"]._description_string(self.env),
             )
 
+    @api.constrains("state", "decided_rating", "decision_note")
+    def _check_decision_after_proposal(self):
+        # the committee decides on a proposal: none is recorded before it
+        if any(
+            evaluation.state == "draft" and (evaluation.decided_rating or evaluation.decision_note)
+            for evaluation in self
+        ):
+            raise ValidationError(
+                self.env._("The committee's decision is recorded once the office has proposed.")
+            )
+
     @api.constrains("period_type", "quarter")
     def _check_quarter(self):
         for evaluation in self:
@@ -331,7 +342,9 @@ class PartyCadreEvaluation(models.Model):
     def action_reset_to_draft(self):
         if any(evaluation.state != "confirmed" for evaluation in self):
             raise UserError(self.env._("Only a proposed evaluation goes back to being prepared."))
-        self._party_write_as_system({"state": "draft", "decided_rating": False})
+        self._party_write_as_system(
+            {"state": "draft", "decided_rating": False, "decision_note": False}
+        )
         return True
 
     @api.model

@@ -1,4 +1,8 @@
+import base64
+import io
 from datetime import date, datetime, timedelta
+
+import openpyxl
 
 from freezegun import freeze_time
 
@@ -499,6 +503,35 @@ class TestRating366(PartyStatCase):
                 evaluation.write(vals)
         with self.assertRaises(UserError):
             evaluation.action_reset_to_draft()
+
+    def test_no_decision_before_the_proposal(self):
+        evaluation = self.evaluation_of(self.deputy).with_user(self.user_office_province)
+        with self.assertRaises(ValidationError):
+            evaluation.decided_rating = "excellent"
+        with self.assertRaises(ValidationError):
+            evaluation.decision_note = "Quyết định số 15-QĐ/TU"
+
+    def test_the_workbook_carries_points_and_ratings(self):
+        evaluation = self.evaluation_of(self.cadre)
+        self.give(evaluation, 70)
+        evaluation.rating = "good"
+        wizard = self.env["party.report.export.wizard"].with_user(self.user_office_province).create(
+            {"organization_id": self.province.id, "date_from": "2026-01-01",
+             "date_to": "2026-12-31"}
+        )
+        wizard.action_export_xlsx()
+        sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data))).worksheets[1]
+        headers = [cell.value for cell in sheet[1]]
+        rows = [dict(zip(headers, row, strict=True))
+                for row in sheet.iter_rows(min_row=2, values_only=True)]
+        (mine,) = [row for row in rows if row[headers[2]] == self.cadre.name]
+        points, suggested, proposed, decided = headers[-4:]
+        self.assertEqual(mine[points], evaluation.points)
+        self.assertEqual(mine[points], 81.7)
+        labels = dict(evaluation._fields["rating"]._description_selection(wizard.env))
+        self.assertEqual(mine[suggested], labels["good"])
+        self.assertEqual(mine[proposed], labels["good"])
+        self.assertFalse(mine[decided])
 
     def test_a_used_scheme_is_not_changed(self):
         self.evaluation_of(self.cadre)
