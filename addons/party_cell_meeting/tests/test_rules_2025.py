@@ -3,7 +3,6 @@ import io
 from datetime import date, datetime, timedelta
 
 import openpyxl
-
 from freezegun import freeze_time
 
 from odoo import Command, fields
