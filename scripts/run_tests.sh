@@ -114,7 +114,7 @@ db_name = $db
 logfile = $log_dir/tests.log
 CONF
 cd "$repo" || exit 2
-PYTHONPATH=$ODOO_PATH PARTY_TEST_LOG_DIR=$log_dir ODOO_PATH=$ODOO_PATH ODOO_PYTHON=$ODOO_PYTHON \
+PYTHONPATH=$ODOO_PATH PARTY_TEST_LOG_DIR=$log_dir PARTY_TEST_DB=$db ODOO_PATH=$ODOO_PATH ODOO_PYTHON=$ODOO_PYTHON \
     "$ODOO_PYTHON" -m pytest -p no:cacheprovider \
     --odoo-config="$log_dir/odoo-test.conf" --odoo-log-level=info --odoo-http \
     addons/party_cell_meeting/tests addons/party_cell_meeting_calendar/tests tests

@@ -2,10 +2,10 @@
 record: the addon as it was at 18.0.1.0.0 (commit 92c2e7c, before the
 structure of 2025) is installed with its demo data (districts, meetings,
 reports, proposals, scores), then upgraded with `-u party_cell_meeting` to the
-working tree, through the migrations of 18.0.2.0.0 (the structure of 2025)
-and 18.0.3.0.0 (the rules of 2025). Every record is still there, each
-district became the superior committee of the records it held, every
-statistic still reads the figures it read, and the evaluations made before
+working tree, through the migrations of 18.0.2.0.0 (the structure of 2025),
+18.0.3.0.0 (the rules of 2025) and 18.0.3.1.0 (the calendar's span). Every
+record is still there, each district became the superior committee of the
+records it held, every statistic still reads the figures it read, and the evaluations made before
 Quy định 366-QĐ/TW keep the rating they had under the scheme of rates."""
 
 import json
@@ -74,6 +74,15 @@ result["cell_types"] = {
         [("level", "=", "cell")]
     )
 }
+Meeting = env["party.meeting"]
+if "calendar_start" in Meeting._fields:
+    meetings = Meeting.search([])
+    stored = {str(m.id): [str(m.calendar_start), str(m.calendar_stop)] for m in meetings}
+    meetings._compute_calendar_span()
+    result["calendar_spans"] = {
+        str(m.id): [stored[str(m.id)], [str(m.calendar_start), str(m.calendar_stop)]]
+        for m in meetings
+    }
 print("''' + MARK + r'''" + json.dumps(result))
 '''
 
@@ -185,3 +194,11 @@ def test_cells_take_the_kinds_of_hd_42(upgraded):
             assert after["cell_types"][cell_id] in kinds, cell_id
         else:
             assert after["cell_types"][cell_id] == kind, cell_id
+
+
+def test_meetings_get_the_span_the_orm_would_give_them(upgraded):
+    _before, after, _log, _version = upgraded
+    assert after["calendar_spans"]
+    for meeting_id, (stored, computed) in after["calendar_spans"].items():
+        assert stored == computed, meeting_id
+        assert stored[0] != "False", meeting_id

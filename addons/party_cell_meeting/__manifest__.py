@@ -1,6 +1,6 @@
 {
     "name": "Party Cell Meetings",
-    "version": "18.0.3.0.0",
+    "version": "18.0.3.1.0",
     "category": "Productivity/Party Cell Meetings",
     "summary": "Assign committee members to attend Party cell meetings, "
     "record attendance and follow the monthly cycle",
@@ -58,6 +58,7 @@ attended them.
         "views/party_cell_meeting_menus.xml",
     ],
     "demo": [
+        "demo/res_lang_demo.xml",
         "demo/party_organization_demo.xml",
         "demo/party_rule_demo.xml",
         "demo/party_member_demo.xml",

@@ -19,6 +19,7 @@ class PartyAssignment(models.Model):
 
     decision_id = fields.Many2one(
         "party.assignment.decision",
+        string="Assignment Document",
         required=True,
         index=True,
         ondelete="cascade",

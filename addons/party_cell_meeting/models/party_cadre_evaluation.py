@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.date_utils import end_of
 
 from .party_integrity_mixin import check_typed_date
+from .party_numbers import format_points
 
 PERIOD_TYPES = [("year", "Year"), ("quarter", "Quarter")]
 # Kết luận 198-KL/TW (8/10/2025): leaders are assessed in each of the first
@@ -500,8 +501,8 @@ class PartyCadreEvaluationLine(models.Model):
                     self.env._(
                         "%(criterion)s is given between 0 and %(max)s points, not %(points)s.",
                         criterion=line.name,
-                        max=line.max_points,
-                        points=line.points,
+                        max=format_points(self.env, line.max_points),
+                        points=format_points(self.env, line.points),
                     )
                 )
 

@@ -5,6 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .party_numbers import format_points
 from .party_score_template import CLASSIFICATIONS
 
 ATTENDED_STATUSES = ("present", "absent_excused", "absent_unexcused")
@@ -302,26 +303,29 @@ class PartyMeetingScore(models.Model):
     def _post_confirmation(self):
         self.ensure_one()
         adjusted = self.line_ids.filtered("is_adjusted")
-        body = self.env._(
-            "Score confirmed: %(total)s points, %(classification)s.",
-            total=self.total,
-            classification=dict(
-                self._fields["classification"]._description_selection(self.env)
-            )[self.classification],
-        )
+        # one sentence per class: the code's own translations, which the
+        # demo's confirmations (made before the module's terms are loaded) read too
+        confirmed = {
+            "excellent": self.env._("Score confirmed: %(total)s points, Excellent."),
+            "good": self.env._("Score confirmed: %(total)s points, Good."),
+            "average": self.env._("Score confirmed: %(total)s points, Average."),
+            "poor": self.env._("Score confirmed: %(total)s points, Poor."),
+        }
+        body = confirmed[self.classification] % {"total": format_points(self.env, self.total)}
         if adjusted:
             body = Markup("%s<br/>%s<ul>%s</ul>%s") % (
                 body,
                 self.env._(
-                    "The cell scored %(total)s; the cadre adjusted:", total=self.self_total
+                    "The cell scored %(total)s; the cadre adjusted:",
+                    total=format_points(self.env, self.self_total),
                 ),
                 Markup().join(
                     Markup("<li>%s</li>")
                     % self.env._(
                         "%(criterion)s: %(points)s → %(final)s",
                         criterion=line.criterion_id.name,
-                        points=line.points,
-                        final=line.final_points,
+                        points=format_points(self.env, line.points),
+                        final=format_points(self.env, line.final_points),
                     )
                     for line in adjusted
                 ),

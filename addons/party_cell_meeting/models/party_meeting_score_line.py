@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
+from .party_numbers import format_points
+
 
 class PartyMeetingScoreLine(models.Model):
     _name = "party.meeting.score.line"
@@ -72,8 +74,8 @@ class PartyMeetingScoreLine(models.Model):
                             "%(criterion)s is scored from 0 to %(max)s points, not "
                             "%(points)s.",
                             criterion=line.criterion_id.name,
-                            max=line.criterion_id.max_points,
-                            points=value,
+                            max=format_points(self.env, line.criterion_id.max_points),
+                            points=format_points(self.env, value),
                         )
                     )
 

@@ -26,7 +26,7 @@ class PartyProposal(models.Model):
     _party_typed_dates = ("date_raised",)
     _mail_post_access = "read"
 
-    name = fields.Char("Subject", required=True, tracking=True)
+    name = fields.Char("Proposal Title", required=True, tracking=True)
     description = fields.Text(
         required=True,
         tracking=True,

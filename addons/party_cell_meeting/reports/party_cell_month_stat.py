@@ -24,7 +24,10 @@ class PartyCellMonthStat(models.Model):
     cell_id = fields.Many2one("party.organization", readonly=True)
     superior_id = fields.Many2one("party.organization", "Superior Committee", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    period = fields.Char("Month", readonly=True, help="The month, as YYYY-MM.")
+    period = fields.Char("Month (YYYY-MM)", readonly=True, help="The month, as YYYY-MM.")
+    month_label = fields.Char(
+        "Month", readonly=True, help="The month as Vietnamese writes it: 11/2026."
+    )
     year = fields.Char(readonly=True)
     date = fields.Date("First Day", readonly=True)
     regular_held = fields.Boolean("Regular Meeting Held", readonly=True)
@@ -56,10 +59,10 @@ class PartyCellMonthStat(models.Model):
         "Score of the Regular Meeting", readonly=True, aggregator="avg", digits=(6, 2)
     )
     classification = fields.Selection(CLASSIFICATIONS, "Class", readonly=True)
-    excellent_count = fields.Integer("Excellent", readonly=True)
-    good_count = fields.Integer("Good", readonly=True)
-    average_count = fields.Integer("Average", readonly=True)
-    poor_count = fields.Integer("Poor", readonly=True)
+    excellent_count = fields.Integer("Excellent Meetings", readonly=True)
+    good_count = fields.Integer("Good Meetings", readonly=True)
+    average_count = fields.Integer("Average Meetings", readonly=True)
+    poor_count = fields.Integer("Poor Meetings", readonly=True)
     proposal_count = fields.Integer("Proposals Raised", readonly=True)
     proposal_open_count = fields.Integer("Proposals Open", readonly=True)
     proposal_resolved_count = fields.Integer("Proposals Resolved", readonly=True)
@@ -76,6 +79,7 @@ class PartyCellMonthStat(models.Model):
                        m.cell_id, m.superior_id, m.company_id, m.period,
                        left(m.period, 4) AS year,
                        to_date(m.period || '-01', 'YYYY-MM-DD') AS date,
+                       right(m.period, 2) || '/' || left(m.period, 4) AS month_label,
                        bool_or(%(held)s AND m.kind = 'regular') AS regular_held,
                        bool_or(%(held)s AND m.kind = 'regular')::int AS regular_held_count,
                        count(*) FILTER (WHERE %(held)s)::int AS held_count,

@@ -9,7 +9,7 @@ from odoo.tests import tagged
 from .stat_common import PartyStatCase
 
 # the refusal, in the user's language
-OUTSIDE = "outside the organizations of your office|không thuộc phạm vi các tổ chức"
+OUTSIDE = "outside the organizations of your office|không thuộc các tổ chức của văn phòng cấp ủy"
 
 @tagged("post_install", "-at_install")
 class TestExportXlsx(PartyStatCase):
@@ -59,15 +59,15 @@ class TestExportXlsx(PartyStatCase):
         }
         self.assertEqual(len(rows), len(stats))
         for stat in stats:
-            row = rows[(stat.period, stat.cell_id.code)]
+            row = rows[(stat.month_label, stat.cell_id.code)]
             self.assertEqual(row["Chi bộ"], stat.cell_id.name)
             self.assertEqual(row["Đã sinh hoạt định kỳ"], "Có" if stat.regular_held else "Không")
             self.assertEqual(row["Báo cáo đúng hạn"], stat.report_on_time_count)
-            self.assertEqual(row["Báo cáo muộn"], stat.report_late_count)
+            self.assertEqual(row["Báo cáo nộp muộn"], stat.report_late_count)
             self.assertEqual(row["Báo cáo chưa nộp"], stat.report_missing_count)
             self.assertEqual(row["Kiến nghị đã giải quyết"], stat.proposal_resolved_count)
             self.assertAlmostEqual(row["Tỷ lệ dự sinh hoạt (%)"], stat.attendance_rate)
-        self.assertEqual(rows[("2026-03", "T-CB-A")]["Xếp loại"], "Tốt")
+        self.assertEqual(rows[("03/2026", "T-CB-A")]["Xếp loại"], "Tốt")
 
     def test_cadres_match_the_statistics(self):
         sheet = self.export(self.province).worksheets[1]

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 
 from freezegun import freeze_time
 
@@ -49,6 +49,11 @@ class TestMeetingGeneration(PartyCellMeetingCase):
         stored = meeting.read(counts)
         meeting._compute_attendance_counts()
         self.assertEqual(stored, meeting.read(counts))
+        # the calendar's span: 19:30 in Vietnam is 12:30 UTC, planned for two hours
+        span = (datetime(2026, 4, 3, 12, 30), datetime(2026, 4, 3, 14, 30))
+        self.assertEqual((meeting.calendar_start, meeting.calendar_stop), span)
+        meeting._compute_calendar_span()
+        self.assertEqual((meeting.calendar_start, meeting.calendar_stop), span)
         # the meeting lives on like any other
         meeting.action_load_attendance()
         self.assertEqual(meeting.member_count, 3)

@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
@@ -17,6 +19,22 @@ class TestPartyMeeting(PartyCellMeetingCase):
         self.assertEqual(self.meeting_a.display_name, "Regular meeting 03/2026 – Chi bộ thôn A")
         self.meeting_a.date = "2026-04-03"
         self.assertEqual(self.meeting_a.period, "2026-04")
+
+    def test_the_calendar_shows_the_cell_and_the_hours(self):
+        meeting = self.meeting_a
+        meeting.write({"time_start": 14.0, "time_end": 16.5})
+        self.assertEqual(
+            (meeting.calendar_start, meeting.calendar_stop),
+            (datetime(2026, 3, 3, 7, 0), datetime(2026, 3, 3, 9, 30)),
+        )
+        self.assertEqual(meeting.calendar_title, "Chi bộ thôn A")
+        meeting.kind = "thematic"
+        self.assertEqual(meeting.calendar_title, "Chi bộ thôn A (thematic)")
+        arch = self.env["party.meeting"].get_views([(False, "calendar")])["views"]["calendar"][
+            "arch"
+        ]
+        self.assertIn('date_start="calendar_start"', arch)
+        self.assertIn('create_name_field="calendar_title"', arch)
 
     def test_one_regular_meeting_per_cell_and_period(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError) as caught:

@@ -5,7 +5,7 @@ from .common import load_vietnamese
 from .stat_common import PartyStatCase
 
 # the refusal, in the user's language
-OUTSIDE = "outside the organizations of your office|không thuộc phạm vi các tổ chức"
+OUTSIDE = "outside the organizations of your office|không thuộc các tổ chức của văn phòng cấp ủy"
 
 @tagged("post_install", "-at_install")
 class TestPrintedReports(PartyStatCase):

@@ -170,7 +170,7 @@ class TestMeetingScore(PartyScoreCase):
         self.assertEqual((content.points, content.final_points), (82, 75))
         message = score.message_ids[:1]
         self.assertIn("Chưa đánh giá việc thực hiện", message.body)
-        self.assertIn("82.0 → 75.0", message.body)
+        self.assertIn("82 → 75", message.body)
         # the confirmed sheet stays as it is
         with self.assertRefused(UserError, "kept as submitted"):
             content.with_user(self.user_secretary).points = 90

@@ -5,7 +5,7 @@ from ..models.party_cadre_evaluation import FROZEN_FIGURES, suggest_rating
 from .stat_common import PartyStatCase
 
 # the refusal, in the user's language
-OUTSIDE = "outside the organizations of your office|không thuộc phạm vi các tổ chức"
+OUTSIDE = "outside the organizations of your office|không thuộc các tổ chức của văn phòng cấp ủy"
 
 @tagged("post_install", "-at_install")
 class TestCadreEvaluation(PartyStatCase):

@@ -2,7 +2,8 @@ from lxml import etree
 
 from odoo.tests import TransactionCase, tagged
 
-from .common import load_vietnamese
+from ..models.party_numbers import format_points
+from .common import PartyCellMeetingCase, load_vietnamese
 
 
 @tagged("post_install", "-at_install")
@@ -75,3 +76,51 @@ class TestVietnameseInterface(TransactionCase):
                 if text and any(char.isalpha() for char in text) and text not in same_in_both:
                     with self.subTest(view=view.xml_id, text=text):
                         self.assertNotEqual((node_vi.text or "").strip(), text)
+
+
+@tagged("post_install", "-at_install")
+class TestGlossary(PartyCellMeetingCase):
+    """The words of ../shared/domain/vietnamese-review.md, where one English
+    word had been given two meanings or a wrong one."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_vietnamese(cls.env)
+        cls.env_vi = cls.env(context=dict(cls.env.context, lang="vi_VN"))
+
+    def label(self, model, field):
+        return self.env_vi[model].fields_get([field])[field]["string"]
+
+    def test_the_meeting_is_named_as_vietnamese_names_it(self):
+        meeting = self.meeting_a.with_env(self.env_vi)
+        self.assertEqual(meeting.display_name, "Sinh hoạt định kỳ tháng 03/2026 – Chi bộ thôn A")
+        meeting.kind = "thematic"
+        self.assertEqual(meeting.display_name, "Sinh hoạt chuyên đề tháng 03/2026 – Chi bộ thôn A")
+
+    def test_one_meaning_per_word(self):
+        self.assertEqual(self.label("party.assignment", "decision_id"), "Văn bản phân công")
+        self.assertEqual(self.label("party.proposal", "name"), "Tên kiến nghị")
+        self.assertEqual(self.label("party.assignment.decision", "subject"), "Trích yếu")
+        self.assertEqual(self.label("party.cell.month.stat", "excellent_count"), "Số buổi đạt Tốt")
+        selection = dict(
+            self.env_vi["party.cell.month.stat"].fields_get(["classification"])["classification"][
+                "selection"
+            ]
+        )
+        self.assertEqual(selection["excellent"], "Tốt")
+        states = dict(
+            self.env_vi["party.proposal"].fields_get(["state"])["state"]["selection"]
+        )
+        self.assertEqual(states["rejected"], "Đã từ chối")
+        roles = dict(self.env_vi["party.assignment"].fields_get(["role"])["role"]["selection"])
+        self.assertEqual(roles["deputy"], "Dự thay")
+        search = self.env_vi.ref("party_cell_meeting.party_meeting_report_view_search")
+        arch = self.env_vi["party.meeting.report"].get_views([(search.id, "search")])["views"][
+            "search"
+        ]["arch"]
+        self.assertIn('string="Nộp muộn, quá hạn"', arch)
+
+    def test_points_read_with_the_decimal_comma(self):
+        self.assertEqual(format_points(self.env_vi, 92.0), "92")
+        self.assertEqual(format_points(self.env_vi, 85.5), "85,5")

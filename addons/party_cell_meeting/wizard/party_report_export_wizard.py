@@ -150,7 +150,7 @@ class PartyReportExportWizard(models.TransientModel):
             )
         )
         return [
-            (_("Month"), 9, lambda row: row.period),
+            (_("Month"), 9, lambda row: row.month_label),
             (_("Superior Committee"), 24, lambda row: row.superior_id.name or ""),
             (_("Cell Code"), 14, lambda row: row.cell_id.code),
             (_("Cell"), 30, lambda row: row.cell_id.name),
@@ -217,7 +217,7 @@ class PartyReportExportWizard(models.TransientModel):
                 ("period", "<=", date_to.strftime("%Y-%m")),
             ],
             [
-                "cell_id", "superior_id", "period", "regular_held", "held_count",
+                "cell_id", "superior_id", "period", "month_label", "regular_held", "held_count",
                 "cancelled_count", "too_short_count", "member_count", "present_count",
                 "attendance_rate",
                 "cadre_attended_count", "report_due_count", "report_on_time_count",
