@@ -6,9 +6,12 @@ does not compute them meeting by meeting on a national database."""
 
 
 def migrate(cr, version):
+    # time_end came with 18.0.3.0.0, whose schema is made after every pre-migrate
+    # of a database upgraded from older: add it as the ORM would (double precision)
     cr.execute(
         """
         ALTER TABLE party_meeting
+            ADD COLUMN IF NOT EXISTS time_end double precision,
             ADD COLUMN IF NOT EXISTS calendar_start timestamp,
             ADD COLUMN IF NOT EXISTS calendar_stop timestamp
         """
