@@ -76,13 +76,16 @@ result["cell_types"] = {
 }
 Meeting = env["party.meeting"]
 if "calendar_start" in Meeting._fields:
-    meetings = Meeting.search([])
-    stored = {str(m.id): [str(m.calendar_start), str(m.calendar_stop)] for m in meetings}
-    meetings._compute_calendar_span()
-    result["calendar_spans"] = {
-        str(m.id): [stored[str(m.id)], [str(m.calendar_start), str(m.calendar_stop)]]
-        for m in meetings
-    }
+    # the span as the SQL of the migration stored it, and as the ORM computes it
+    from datetime import timedelta
+    from odoo.addons.party_cell_meeting.models.party_meeting import planned_start_utc
+    result["calendar_spans"] = {}
+    for m in Meeting.search([]):
+        start = planned_start_utc(m.date, m.time_start, m.company_id)
+        result["calendar_spans"][str(m.id)] = [
+            [str(m.calendar_start), str(m.calendar_stop)],
+            [str(start), str(start + timedelta(hours=m._planned_hours()))],
+        ]
 print("''' + MARK + r'''" + json.dumps(result))
 '''
 
@@ -118,7 +121,9 @@ def upgraded(repo_root, tmp_path_factory):
     subprocess.run(["tar", "-x", "-C", str(previous)], input=archive, check=True)
     previous_addons = previous / "addons"
     subprocess.run(["dropdb", "--if-exists", DB], check=True, capture_output=True)
-    odoo(previous_addons, "-i", "party_cell_meeting", "--without-demo=", "--stop-after-init")
+    # installed as docker-compose installs it: with demo data, in Vietnamese
+    odoo(previous_addons, "-i", "party_cell_meeting", "--without-demo=", "--load-language=vi_VN",
+         "--stop-after-init")
     before = snapshot(previous_addons)
     log = tmp_path_factory.mktemp("upgrade") / "upgrade.log"
     odoo(repo_root / "addons", "-u", "party_cell_meeting", "--stop-after-init", log=log)
