@@ -45,3 +45,18 @@ def test_production_covers_what_an_integrator_asks(readme):
                   "filestore", "upgrading", "time zone", "wkhtmltopdf", "import",
                   "docker-compose.prod.yml", ".env"):
         assert topic in production, topic
+
+
+@pytest.mark.parametrize(
+    ("journey", "tour_file"),
+    [
+        ("A cadre's report", "party_cadre_report_tour.js"),
+        ("A secretary's roll call of 28 members", "party_role_tours.js"),
+    ],
+)
+def test_the_taps_written_are_those_the_tours_hold(readme, addon_dir, journey, tour_file):
+    taps = section(readme, "On a phone, in taps")
+    written = re.search(rf"\*\*{re.escape(journey)}: (\d+) taps\*\*", taps)
+    assert written, journey
+    tour = (addon_dir / "static" / "tests" / "tours" / tour_file).read_text()
+    assert f"tapsAtMost({written.group(1)}, steps)" in tour

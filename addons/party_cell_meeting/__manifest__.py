@@ -1,6 +1,6 @@
 {
     "name": "Party Cell Meetings",
-    "version": "18.0.3.1.0",
+    "version": "18.0.3.2.0",
     "category": "Productivity/Party Cell Meetings",
     "summary": "Assign committee members to attend Party cell meetings, "
     "record attendance and follow the monthly cycle",
@@ -69,6 +69,9 @@ attended them.
         "demo/party_evaluation_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "party_cell_meeting/static/src/**/*",
+        ],
         "web.assets_tests": [
             "party_cell_meeting/static/tests/tours/**/*",
         ],

@@ -224,6 +224,9 @@ class PartyMeeting(models.Model):
         compute="_compute_my_attendance",
     )
     can_declare_absence = fields.Boolean(compute="_compute_my_attendance")
+    can_mark_me_present = fields.Boolean(
+        "Can Record My Presence", compute="_compute_my_attendance"
+    )
     is_mine = fields.Boolean(
         "My Meeting", compute="_compute_is_mine", search="_search_is_mine",
         help="A meeting of my own cell, of a cell I am assigned to or secretary of, or one "
@@ -433,6 +436,9 @@ class PartyMeeting(models.Model):
                 and line.status == "pending"
                 and meeting.state == "planned"
                 and meeting.date >= today
+            )
+            meeting.can_mark_me_present = bool(
+                line and line.status != "present" and line.can_record
             )
 
     def _my_cadre_line(self):
@@ -738,6 +744,17 @@ class PartyMeeting(models.Model):
             "res_id": score.id,
             "view_mode": "form",
         }
+
+    def action_mark_me_present(self):
+        """The assigned cadre records their own presence, from the top of the
+        meeting on a phone; the line refuses it before the meeting day."""
+        self.ensure_one()
+        line = self._my_cadre_line()
+        if not line:
+            raise UserError(
+                self.env._("Only a cadre assigned to this cell records their own attendance.")
+            )
+        return line.action_mark_present()
 
     def action_open_my_report(self):
         """Open the current user's report on this meeting, created if due."""

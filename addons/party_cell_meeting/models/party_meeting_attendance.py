@@ -55,6 +55,7 @@ class PartyMeetingAttendance(models.Model):
         "Reminded On", copy=False, readonly=True,
         help="When the assigned cadre was reminded of this meeting.",
     )
+    member_is_exempt = fields.Boolean(related="member_id.is_exempt")
     reason = fields.Char(help="Why the person was absent: sudden work, business trip, illness…")
     can_record = fields.Boolean(
         compute="_compute_can_record",

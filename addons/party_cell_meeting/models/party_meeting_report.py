@@ -440,6 +440,31 @@ class PartyMeetingReport(models.Model):
         first_time = self.filtered(lambda report: not report.date_submitted)
         first_time._party_write_as_system({"date_submitted": today})
         self._party_write_as_system({"state": "submitted"})
+        # on a phone the status bar is folded away: say plainly that it went
+        sent = len(self.proposal_ids.filtered(lambda proposal: proposal.state != "new"))
+        if sent:
+            message = self.env._(
+                "Report submitted to the party office; %(count)s proposals were sent to "
+                "the authorities that resolve them.",
+                count=sent,
+            )
+        else:
+            message = self.env._("Report submitted to the party office.")
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": "success",
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def action_follow_all_steps(self):
+        """Tick every step of the order of the meeting at once: most meetings
+        follow all of them, and the cadre then unticks the one that was not.
+        A submitted report refuses it like any other change."""
+        self.write(dict.fromkeys(MEETING_STEPS, True))
         return True
 
     def action_reopen(self, reason=None):

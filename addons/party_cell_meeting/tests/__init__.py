@@ -28,3 +28,4 @@ from . import test_integrity_rpc
 from . import test_integrity_concurrency
 from . import test_integrity_tour
 from . import test_calendar_invitation
+from . import test_phone_flows

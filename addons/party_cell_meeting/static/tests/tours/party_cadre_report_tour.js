@@ -1,44 +1,40 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
+import { noDialog, tapsAtMost } from "@party_cell_meeting/../tests/tours/tour_helpers";
 
 /**
- * On a phone, a cadre opens My Meetings, records their attendance at the
- * meeting of the cell they are assigned to, then fills and submits their
- * report with one proposal.
+ * On a phone, in Vietnamese, an assigned cadre opens the meeting of the cell
+ * from "Sinh hoạt của tôi" (where the reminder leads), records their own
+ * presence, and files a typical report: the hours, every step followed, the
+ * members who spoke, one proposal. At most 15 taps, every action a visible
+ * button, and a confirmation once it is submitted.
  */
-registry.category("web_tour.tours").add("party_cadre_report_tour", {
-    url: "/odoo/party-my-meetings",
-    steps: () => [
+function cadreReportSteps() {
+    return [
         {
             content: "Open the meeting of the cell",
             trigger: ".o_kanban_record:contains('Chi bộ thôn A')",
             run: "click",
         },
         {
-            content: "Record my attendance",
-            trigger:
-                ".o_field_widget[name=attendance_ids] .o_kanban_record:contains('Trần Văn Cán') button[name=action_mark_present]",
+            content: "Record my presence with the button at the top",
+            trigger: "div[name=phone_actions] button[name=action_mark_me_present]:contains('Tôi có mặt')",
+            run: "click",
+        },
+        noDialog("My presence is accepted"),
+        {
+            content: "Open my report, now in sight",
+            trigger: "div[name=phone_actions] button[name=action_open_my_report]:contains('Báo cáo của tôi')",
             run: "click",
         },
         {
-            content: "My attendance is recorded",
-            trigger:
-                ".o_field_widget[name=attendance_ids] .o_kanban_record:contains('Trần Văn Cán'):not(:has(button[name=action_mark_present]))",
-        },
-        {
-            content: "Open the actions of the meeting",
-            trigger: ".o_cp_action_menus button:has(.fa-cog)",
-            run: "click",
-        },
-        {
-            content: "Open my report",
-            trigger: ".o-dropdown--menu button[name=action_open_my_report]",
-            run: "click",
-        },
-        {
-            content: "The report counts the members present",
+            content: "The report counts the members present, the cadres left out",
             trigger: ".o_form_view .o_field_widget[name=member_present] input:value(2)",
+        },
+        {
+            content: "No ribbon over the title",
+            trigger: ".o_form_view .oe_title h1:not(:has(.ribbon))",
         },
         {
             content: "Actual start",
@@ -51,14 +47,13 @@ registry.category("web_tour.tours").add("party_cadre_report_tour", {
             run: "edit 21:15",
         },
         {
-            content: "Roll call held",
-            trigger: ".o_field_widget[name=step_roll_call] input",
-            run: "check",
+            content: "Every step was followed",
+            trigger: "button[name=action_follow_all_steps]:contains('Thực hiện đủ các bước')",
+            run: "click",
         },
         {
-            content: "Criticism and self-criticism held",
-            trigger: ".o_field_widget[name=step_criticism] input",
-            run: "check",
+            content: "All twelve steps are ticked",
+            trigger: ".o_field_widget[name=steps_done]:contains('12')",
         },
         {
             content: "Members who spoke",
@@ -71,13 +66,8 @@ registry.category("web_tour.tours").add("party_cadre_report_tour", {
             run: "edit 1",
         },
         {
-            content: "Open the proposals",
-            trigger: ".o_notebook .nav-link[name=proposals]",
-            run: "click",
-        },
-        {
-            content: "Add a proposal",
-            trigger: ".o_field_widget[name=proposal_ids] .o-kanban-button-new",
+            content: "The proposals are on the page, not in a tab off-screen",
+            trigger: ".o_form_sheet .o_field_widget[name=proposal_ids]:not(.o_notebook *) .o-kanban-button-new",
             run: "click",
         },
         {
@@ -114,18 +104,26 @@ registry.category("web_tour.tours").add("party_cadre_report_tour", {
             trigger: ".o_field_widget[name=proposal_ids] .o_kanban_record:contains('Sửa đường bê tông thôn A')",
         },
         {
-            content: "Open the actions of the report",
-            trigger: ".o_cp_action_menus button:has(.fa-cog)",
+            content: "Submit with the button at the foot of the report",
+            trigger: ".o_form_sheet button[name=action_submit]:contains('Nộp báo cáo')",
             run: "click",
         },
         {
-            content: "Submit the report",
-            trigger: ".o-dropdown--menu button[name=action_submit]",
-            run: "click",
+            content: "The cadre is told it went, and where the proposal went",
+            trigger: ".o_notification:contains('Đã nộp báo cáo cho Văn phòng cấp ủy; 1 kiến nghị')",
         },
+        noDialog("The submission is accepted"),
         {
-            content: "The report is submitted",
-            trigger: ".o_statusbar_status [data-value=submitted].o_arrow_button_current, .o_statusbar_status button.o_arrow_button_current:contains('Submitted')",
+            content: "The report reads as submitted, its submit button gone",
+            trigger: ".o_form_view:not(:has(.o_form_sheet button[name=action_submit])) .o_field_widget[name=proposal_ids] .o_kanban_record:contains('Đã chuyển')",
         },
-    ],
+    ];
+}
+
+registry.category("web_tour.tours").add("party_cadre_report_tour", {
+    url: "/odoo/party-my-meetings",
+    steps: () => {
+        const steps = cadreReportSteps();
+        return [...steps, tapsAtMost(15, steps)];
+    },
 });

@@ -1,10 +1,7 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-
-// Waits until no dialog is open: a server error or a refusal shows one, and
-// the tour then fails here instead of going on behind it.
-const noDialog = (content) => ({ content, trigger: "body:not(:has(.modal))" });
+import { noDialog } from "@party_cell_meeting/../tests/tours/tour_helpers";
 
 /**
  * On a phone, a cell secretary corrects the attendance of a meeting that was
@@ -18,23 +15,18 @@ registry.category("web_tour.tours").add("party_secretary_held_meeting_tour", {
             trigger: ".o_form_view .o_field_widget[name=date]:not(:has(input))",
         },
         {
-            content: "Open the line of the member recorded absent without reason",
-            trigger: ".o_field_widget[name=attendance_ids] .o_kanban_record:contains('Hoàng Văn Hai')",
+            content: "The member recorded absent without reason was excused after all",
+            trigger: ".o_party_roll_call_line[data-member='Hoàng Văn Hai'] button[name=absent_excused]",
             run: "click",
         },
         {
-            content: "The member was excused after all",
-            trigger: ".modal .o_field_widget[name=status] select",
-            run: 'select "absent_excused"',
-        },
-        {
             content: "Give the reason",
-            trigger: ".modal .o_field_widget[name=reason] input",
+            trigger: ".o_party_roll_call_line[data-member='Hoàng Văn Hai'] input.o_party_roll_call_reason",
             run: "edit Ốm đột xuất",
         },
         {
             content: "Keep the correction",
-            trigger: ".modal .o_form_button_save",
+            trigger: ".o_party_roll_call_save",
             run: "click",
         },
         noDialog("The correction is accepted"),

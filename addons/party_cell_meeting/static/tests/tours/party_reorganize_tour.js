@@ -1,8 +1,7 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-
-const noDialog = (content) => ({ content, trigger: "body:not(:has(.modal))" });
+import { noDialog } from "@party_cell_meeting/../tests/tours/tour_helpers";
 
 /**
  * On a desktop, the provincial office merges one ward into another, as the

@@ -1,10 +1,7 @@
 /** @odoo-module **/
 
 import { registry } from "@web/core/registry";
-
-// Waits until no dialog is open: a server error or a refusal shows one, and
-// the tour then fails here instead of going on behind it.
-const noDialog = (content) => ({ content, trigger: "body:not(:has(.modal))" });
+import { noDialog, tapsAtMost } from "@party_cell_meeting/../tests/tours/tour_helpers";
 
 /**
  * A ward office on a desktop starts its month: the cells of this month and
@@ -79,4 +76,70 @@ registry.category("web_tour.tours").add("party_office_month_tour", {
         },
         noDialog("The office's month ends without an error"),
     ],
+});
+
+/**
+ * On a phone, a cell secretary takes the roll call of a 28-member meeting:
+ * the list loaded with one tap, the exceptions first, then "Tất cả có mặt",
+ * and one save for every line. The exempt member is listed apart and never
+ * counted.
+ */
+function rollCallSteps() {
+    const line = (name) => `.o_party_roll_call_line[data-member='${name}']`;
+    return [
+        {
+            content: "Load the members of the cell and the assigned cadres",
+            trigger: "div[name=phone_actions] button[name=action_load_attendance]:contains('Lấy danh sách điểm danh')",
+            run: "click",
+        },
+        {
+            content: "Everyone is on one screen, no one recorded yet",
+            trigger: ".o_party_roll_call_summary:contains('28 chưa điểm danh')",
+        },
+        {
+            content: "The exempt member is listed apart",
+            trigger: ".o_party_roll_call h6:contains('Miễn sinh hoạt') + ul " + line("Cụ Lê Văn Thọ"),
+        },
+        {
+            content: "A member was excused",
+            trigger: `${line("Hoàng Văn Hai")} button[name=absent_excused]`,
+            run: "click",
+        },
+        {
+            content: "Say why",
+            trigger: `${line("Hoàng Văn Hai")} input.o_party_roll_call_reason`,
+            run: "edit Đi công tác",
+        },
+        {
+            content: "A member did not come, without a reason",
+            trigger: `${line("Đảng viên 01")} button[name=absent_unexcused]`,
+            run: "click",
+        },
+        {
+            content: "Everyone else was present",
+            trigger: ".o_party_all_present:contains('Tất cả có mặt')",
+            run: "click",
+        },
+        {
+            content: "The figures leave the exempt member out",
+            trigger: ".o_party_roll_call_summary:contains('26 có mặt'):contains('1 vắng có lý do'):contains('1 vắng không lý do'):not(:contains('chưa điểm danh'))",
+        },
+        {
+            content: "Save every line at once",
+            trigger: ".o_party_roll_call_save:contains('Lưu điểm danh')",
+            run: "click",
+        },
+        noDialog("The roll call is saved"),
+        {
+            content: "Saved: the button is gone and the meeting counts 26 of 28",
+            trigger: ".o_form_view:not(:has(.o_party_roll_call_save)) .o_field_widget[name=present_count]:contains('26')",
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("party_secretary_roll_call_tour", {
+    steps: () => {
+        const steps = rollCallSteps();
+        return [...steps, tapsAtMost(6, steps)];
+    },
 });

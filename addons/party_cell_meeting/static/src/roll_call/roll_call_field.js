@@ -1,0 +1,148 @@
+/** @odoo-module **/
+
+import { Component, useState } from "@odoo/owl";
+import { _t } from "@web/core/l10n/translation";
+import { registry } from "@web/core/registry";
+import { x2ManyCommands } from "@web/core/orm_service";
+import { standardFieldProps } from "@web/views/fields/standard_field_props";
+
+/**
+ * The roll call of a meeting, made for a phone: every attendee on one
+ * screen, "All present" then the exceptions, exempt members apart (they are
+ * never counted). A tap only changes the lines in the form; the form saves
+ * them all in one write, with the button under the list.
+ */
+export class PartyRollCallField extends Component {
+    static template = "party_cell_meeting.PartyRollCallField";
+    static props = { ...standardFieldProps };
+
+    setup() {
+        // reasons as typed, by line: kept until they reach the record, so that
+        // a render in between (another tap's onchange) cannot wipe them
+        this.typedReasons = useState({});
+    }
+
+    get lines() {
+        return this.props.record.data[this.props.name].records;
+    }
+
+    get sections() {
+        const members = [];
+        const cadres = [];
+        const exempt = [];
+        for (const line of this.lines) {
+            if (line.data.attendee_role === "assigned_cadre") {
+                cadres.push(line);
+            } else if (line.data.member_is_exempt) {
+                exempt.push(line);
+            } else {
+                members.push(line);
+            }
+        }
+        return [
+            { key: "members", title: _t("Members of the cell"), lines: members },
+            { key: "cadres", title: _t("Assigned cadres"), lines: cadres },
+            {
+                key: "exempt",
+                title: _t("Exempt from meetings (not counted)"),
+                lines: exempt,
+            },
+        ].filter((section) => section.lines.length);
+    }
+
+    /** The figures of the minutes: exempt members left out, as on the server. */
+    get counts() {
+        const counts = { present: 0, absent_excused: 0, absent_unexcused: 0, pending: 0 };
+        for (const line of this.lines) {
+            if (line.data.attendee_role === "member" && !line.data.member_is_exempt) {
+                counts[line.data.status]++;
+            }
+        }
+        return counts;
+    }
+
+    get statuses() {
+        return [
+            { value: "present", label: _t("Present"), color: "success" },
+            { value: "absent_excused", label: _t("Excused"), color: "warning" },
+            { value: "absent_unexcused", label: _t("Unexcused"), color: "danger" },
+        ];
+    }
+
+    get pendingMembers() {
+        return this.lines.filter(
+            (line) =>
+                this.canRecord(line) &&
+                line.data.status === "pending" &&
+                line.data.attendee_role === "member" &&
+                !line.data.member_is_exempt
+        );
+    }
+
+    get isDirty() {
+        return this.props.record.dirty || Object.keys(this.typedReasons).length > 0;
+    }
+
+    canRecord(line) {
+        return !this.props.readonly && line.data.can_record;
+    }
+
+    /** One change of the form for any number of lines: one onchange, no save. */
+    update(lines, values) {
+        return this.props.record.update({
+            [this.props.name]: lines.map((line) => [x2ManyCommands.UPDATE, line.resId, values]),
+        });
+    }
+
+    setStatus(line, status) {
+        const values = { status };
+        if (status === "present") {
+            values.reason = false;
+        }
+        return this.update([line], values);
+    }
+
+    reasonOf(line) {
+        return this.typedReasons[line.id] ?? (line.data.reason || "");
+    }
+
+    typeReason(line, reason) {
+        this.typedReasons[line.id] = reason;
+    }
+
+    async commitReasons() {
+        const typed = this.lines.filter(
+            (line) => line.id in this.typedReasons && this.typedReasons[line.id] !== line.data.reason
+        );
+        for (const line of typed) {
+            await this.update([line], { reason: this.typedReasons[line.id] });
+        }
+        for (const line of this.lines) {
+            delete this.typedReasons[line.id];
+        }
+    }
+
+    markAllPresent() {
+        return this.update(this.pendingMembers, { status: "present", reason: false });
+    }
+
+    async save() {
+        await this.commitReasons();
+        return this.props.record.save();
+    }
+}
+
+export const partyRollCallField = {
+    component: PartyRollCallField,
+    supportedTypes: ["one2many"],
+    relatedFields: [
+        { name: "member_id", type: "many2one", relation: "party.member" },
+        { name: "attendee_role", type: "selection" },
+        { name: "member_is_exempt", type: "boolean" },
+        { name: "can_record", type: "boolean" },
+        { name: "status", type: "selection", readonly: false },
+        { name: "reason", type: "char", readonly: false },
+    ],
+};
+
+registry.category("fields").add("party_roll_call", partyRollCallField);
