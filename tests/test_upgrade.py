@@ -3,10 +3,12 @@ record: the addon as it was at 18.0.1.0.0 (commit 92c2e7c, before the
 structure of 2025) is installed with its demo data (districts, meetings,
 reports, proposals, scores), then upgraded with `-u party_cell_meeting` to the
 working tree, through the migrations of 18.0.2.0.0 (the structure of 2025),
-18.0.3.0.0 (the rules of 2025) and 18.0.3.1.0 (the calendar's span). Every
-record is still there, each district became the superior committee of the
-records it held, every statistic still reads the figures it read, and the evaluations made before
-Quy định 366-QĐ/TW keep the rating they had under the scheme of rates."""
+18.0.3.0.0 (the rules of 2025), 18.0.3.1.0 (the calendar's span) and
+18.0.3.2.0 (the roll call). Every record is still there, each district became
+the superior committee of the records it held, every statistic still reads the
+figures it read, and the evaluations made before Quy định 366-QĐ/TW keep the
+rating they had under the scheme of rates. The last release (18.0.3.1.0)
+upgrades the same way."""
 
 import json
 import os
@@ -18,6 +20,8 @@ from test_operations import log_errors
 
 ODOO_PATH = os.environ.get("ODOO_PATH", "/opt/odoo/18.0")
 PREVIOUS_VERSION = "92c2e7c"
+# the release just before this one: 18.0.3.1.0
+LAST_RELEASE = "b582bf8"
 DB = "party_upgrade_test"
 MARK = "PARTY-SNAPSHOT:"
 
@@ -90,11 +94,11 @@ print("''' + MARK + r'''" + json.dumps(result))
 '''
 
 
-def odoo(addons, *arguments, subcommand=(), stdin=None, log=None):
+def odoo(addons, *arguments, subcommand=(), stdin=None, log=None, db=DB):
     command = [
         sys.executable, f"{ODOO_PATH}/odoo-bin", *subcommand,
         f"--addons-path={ODOO_PATH}/addons,{addons}",
-        "-d", DB, "--log-level=warn", *arguments,
+        "-d", db, "--log-level=warn", *arguments,
     ]
     if log:
         command.append(f"--logfile={log}")
@@ -105,36 +109,70 @@ def odoo(addons, *arguments, subcommand=(), stdin=None, log=None):
     return result.stdout
 
 
-def snapshot(addons):
-    output = odoo(addons, "--no-http", subcommand=["shell"], stdin=SNAPSHOT)
+def snapshot(addons, db=DB):
+    output = odoo(addons, "--no-http", subcommand=["shell"], stdin=SNAPSHOT, db=db)
     line = next(line for line in output.splitlines() if line.startswith(MARK))
     return json.loads(line[len(MARK):])
 
 
-@pytest.fixture(scope="module")
-def upgraded(repo_root, tmp_path_factory):
-    previous = tmp_path_factory.mktemp("previous")
+def install_and_upgrade(repo_root, tmp_path_factory, commit, db):
+    """Install the addon as it was at commit, as docker-compose installs it
+    (with demo data, in Vietnamese), snapshot it, upgrade it to the working
+    tree, snapshot it again."""
+    previous = tmp_path_factory.mktemp(f"previous-{commit}")
     archive = subprocess.run(
-        ["git", "-C", str(repo_root), "archive", PREVIOUS_VERSION, "addons/party_cell_meeting"],
+        ["git", "-C", str(repo_root), "archive", commit, "addons/party_cell_meeting"],
         capture_output=True, check=True,
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(previous)], input=archive, check=True)
     previous_addons = previous / "addons"
-    subprocess.run(["dropdb", "--if-exists", DB], check=True, capture_output=True)
-    # installed as docker-compose installs it: with demo data, in Vietnamese
+    subprocess.run(["dropdb", "--if-exists", db], check=True, capture_output=True)
     odoo(previous_addons, "-i", "party_cell_meeting", "--without-demo=", "--load-language=vi_VN",
-         "--stop-after-init")
-    before = snapshot(previous_addons)
-    log = tmp_path_factory.mktemp("upgrade") / "upgrade.log"
-    odoo(repo_root / "addons", "-u", "party_cell_meeting", "--stop-after-init", log=log)
-    after = snapshot(repo_root / "addons")
+         "--stop-after-init", db=db)
+    before = snapshot(previous_addons, db=db)
+    log = tmp_path_factory.mktemp(f"upgrade-{commit}") / "upgrade.log"
+    odoo(repo_root / "addons", "-u", "party_cell_meeting", "--stop-after-init", log=log, db=db)
+    after = snapshot(repo_root / "addons", db=db)
     version = subprocess.run(
-        ["psql", "-d", DB, "-tAc",
+        ["psql", "-d", db, "-tAc",
          "SELECT latest_version FROM ir_module_module WHERE name = 'party_cell_meeting'"],
         capture_output=True, text=True, check=True,
     ).stdout.strip()
-    yield before, after, log, version
+    return before, after, log, version
+
+
+@pytest.fixture(scope="module")
+def upgraded(repo_root, tmp_path_factory):
+    yield install_and_upgrade(repo_root, tmp_path_factory, PREVIOUS_VERSION, DB)
     subprocess.run(["dropdb", "--if-exists", DB], check=False, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def upgraded_from_last_release(repo_root, tmp_path_factory):
+    db = f"{DB}_last"
+    yield install_and_upgrade(repo_root, tmp_path_factory, LAST_RELEASE, db)
+    subprocess.run(["dropdb", "--if-exists", db], check=False, capture_output=True)
+
+
+def test_the_last_release_upgrades_without_error_or_loss(upgraded_from_last_release, addon_dir):
+    """18.0.3.2.0 replaced the attendance list of the meeting form, which
+    an extension of the previous release pointed at."""
+    before, after, log, version = upgraded_from_last_release
+    assert not log_errors(log), log_errors(log)
+    assert f'"version": "{version}"' in (addon_dir / "__manifest__.py").read_text()
+    assert sum(map(len, before["records"].values())) > 500
+    for model, ids in before["records"].items():
+        assert set(ids) <= set(after["records"][model]), model
+    assert before["figures"] == after["figures"]
+    # the members' rule of a noupdate file is rewritten, and stays noupdate
+    rule = subprocess.run(
+        ["psql", "-d", f"{DB}_last", "-tAc",
+         "SELECT rule.domain_force, data.noupdate FROM ir_rule rule"
+         " JOIN ir_model_data data ON data.res_id = rule.id AND data.model = 'ir.rule'"
+         " WHERE data.module = 'party_cell_meeting' AND data.name = 'party_member_rule_member'"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    assert "'assignment_ids', 'any'" in rule and rule.endswith("|t"), rule
 
 
 def test_the_upgrade_logs_no_error_and_reaches_this_version(upgraded, addon_dir):

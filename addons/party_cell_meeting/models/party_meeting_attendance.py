@@ -75,8 +75,10 @@ class PartyMeetingAttendance(models.Model):
     @api.depends_context("uid")
     def _compute_can_record(self):
         today = fields.Date.context_today(self)
+        # a plain member reads the roll call; the secretary records them
+        may_write = self.browse().has_access("write")
         for line in self:
-            if line.meeting_state == "cancelled" or not line.date:
+            if not may_write or line.meeting_state == "cancelled" or not line.date:
                 line.can_record = False
             elif line.cell_id._is_kept_by_current_user():
                 line.can_record = True

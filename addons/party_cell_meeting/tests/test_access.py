@@ -492,9 +492,14 @@ class TestAccess(PartyCellMeetingCase):
         self.assertCannotRead(member, self.meeting_c)
 
     def test_member_reads_members_of_own_cell_only(self):
-        """A member reads the members of their own cell, not of other cells."""
+        """A member reads the members of their own cell and the cadres assigned
+        to it (they are on its roll call), not the members of other cells."""
         member = self.user_member
-        self.assertEqual(self.search_as(member, "party.member", self.members), self.members_a)
+        self.assertEqual(
+            self.search_as(member, "party.member", self.members),
+            self.members_a | self.cadre | self.deputy,
+        )
+        self.assertCannotRead(member, self.member_agency)
         self.assertCannotRead(member, self.member_b1)
         self.assertCannotRead(member, self.member_c1)
         with self.assertRaises(AccessError):

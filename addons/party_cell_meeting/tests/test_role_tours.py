@@ -7,19 +7,22 @@ from .common_report import PartyReportCase
 
 @tagged("post_install", "-at_install")
 class TestRoleTours(PartyReportCase, HttpCase):
-    """A ward office's day on a desktop and a secretary's roll call on a
-    phone, walked in Vietnamese in headless Chromium; a tour fails on any
-    error dialog. The cadre's day and the secretary's other tasks have their
-    own tours (test_tour, test_integrity_tour, test_rules_2025)."""
+    """A ward office's day on a desktop, a secretary's roll call and a
+    member's reading of their cell's meeting on a phone, walked in
+    Vietnamese in headless Chromium; a tour fails on any error dialog. The
+    cadre's day and the secretary's other tasks have their own tours
+    (test_tour, test_integrity_tour, test_rules_2025)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         load_vietnamese(cls.env)
-        (cls.user_office_ward_1 | cls.user_secretary).lang = "vi_VN"
+        (cls.user_office_ward_1 | cls.user_secretary | cls.user_member).lang = "vi_VN"
         cls.meeting_a.action_mark_held()
         # the cell meets today: this month has its row
-        cls.meeting_today = cls.create_meeting(cls.cell_a, fields.Date.today())
+        cls.meeting_today = cls.create_meeting(
+            cls.cell_a, fields.Date.today(), agenda="<p>Chi bộ bàn việc sửa đường thôn A.</p>"
+        )
 
     def test_a_ward_office_starts_its_month_on_a_desktop(self):
         self.browser_size = "1440x900"
@@ -60,3 +63,19 @@ class TestRoleTours(PartyReportCase, HttpCase):
             (self.meeting_today.member_count, self.meeting_today.present_count),
             (28, 26),
         )
+
+    def test_a_member_reads_the_meeting_of_their_cell_on_a_phone(self):
+        self.meeting_today.action_load_attendance()
+        self.browser_size = "390x844"
+        self.touch_enabled = True
+        self.start_tour(
+            "/odoo/party-my-meetings", "party_member_meeting_tour", login="party_member"
+        )
+        self.assertEqual(set(self.meeting_today.attendance_ids.mapped("status")), {"pending"})
+        self.assertFalse(
+            any(self.meeting_today.attendance_ids.with_user(self.user_member).mapped("can_record"))
+        )
+        # a member reads the meeting, not the cadres' reports on it
+        form = self.env["party.meeting"].with_user(self.user_member).get_view(view_type="form")
+        for field_name in ("report_ids", "proposal_ids", "answer_proposal_ids"):
+            self.assertNotIn(f'name="{field_name}"', form["arch"])

@@ -143,3 +143,43 @@ registry.category("web_tour.tours").add("party_secretary_roll_call_tour", {
         return [...steps, tapsAtMost(6, steps)];
     },
 });
+
+/**
+ * On a phone, a party member opens today's meeting of their own cell and
+ * reads its roll call (the secretary records it, every line reads only) and
+ * its agenda; nothing of the cadres' reports shows, and no error on the way.
+ */
+registry.category("web_tour.tours").add("party_member_meeting_tour", {
+    url: "/odoo/party-my-meetings",
+    steps: () => [
+        noDialog("My meetings open"),
+        {
+            content: "Open today's meeting of my cell",
+            trigger: ".o_kanban_record:contains('Chi bộ thôn A')",
+            run: "click",
+        },
+        noDialog("The meeting opens"),
+        {
+            content: "The roll call reads, with the assigned cadre's name",
+            trigger: ".o_party_roll_call_line[data-member='Trần Văn Cán']",
+        },
+        {
+            content: "Every line reads only, my own too",
+            trigger: ".o_party_roll_call:not(:has(button[name=present]:enabled)) .o_party_roll_call_line[data-member='Phạm Thị Một']",
+        },
+        {
+            content: "The cadres' reports are not shown to a member",
+            trigger: ".o_form_view:not(:has(.nav-link[name=reports]))",
+        },
+        {
+            content: "Read the agenda",
+            trigger: ".o_notebook .nav-link[name=agenda]",
+            run: "click",
+        },
+        {
+            content: "The agenda of the meeting",
+            trigger: ".o_field_widget[name=agenda]:contains('sửa đường thôn A')",
+        },
+        noDialog("Nothing refused on the way"),
+    ],
+});
