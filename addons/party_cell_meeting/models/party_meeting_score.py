@@ -65,6 +65,11 @@ class PartyMeetingScore(models.Model):
         index=True,
     )
     max_points = fields.Float(related="template_id.max_points")
+    points_to_fill = fields.Selection(
+        [("points", "The Cell's Points"), ("final_points", "The Cadre's Points")],
+        compute="_compute_points_to_fill",
+        help="The points the current user fills at this stage of the sheet, if any.",
+    )
     self_total = fields.Float(
         "Cell's Score",
         compute="_compute_totals",
@@ -332,6 +337,18 @@ class PartyMeetingScore(models.Model):
                 self.env._("Reason: %(reason)s", reason=self.adjustment_reason),
             )
         self._party_log(body)
+
+    @api.depends("state", "cell_id", "date")
+    @api.depends_context("uid")
+    def _compute_points_to_fill(self):
+        confirmable = self.filtered(lambda score: score.state == "submitted")._confirmable_scores()
+        for score in self:
+            if score.state == "draft" and score.cell_id._is_kept_by_current_user():
+                score.points_to_fill = "points"
+            elif score in confirmable:
+                score.points_to_fill = "final_points"
+            else:
+                score.points_to_fill = False
 
     def _confirmable_scores(self):
         """The sheets of cells the current user is assigned to on the

@@ -29,3 +29,4 @@ from . import test_integrity_concurrency
 from . import test_integrity_tour
 from . import test_calendar_invitation
 from . import test_phone_flows
+from . import test_score_tour

@@ -55,6 +55,25 @@ class TestScoreAccess(PartyScoreCase):
         score_a.with_user(self.user_cadre).action_confirm()
         self.assertEqual(score_a.state, "confirmed")
 
+    def test_each_stage_offers_its_points_to_the_one_who_fills_them(self):
+        """The score sheet on a phone shows a box only where the user may type."""
+        score = self.new_sheet(self.meeting_a, self.full_points(90), user=self.user_secretary)
+
+        def to_fill(user):
+            return score.with_user(user).points_to_fill
+
+        self.assertEqual(to_fill(self.user_secretary), "points")
+        self.assertFalse(to_fill(self.user_cadre))
+        score.with_user(self.user_secretary).action_submit()
+        score.invalidate_recordset()
+        self.assertFalse(to_fill(self.user_secretary))
+        self.assertEqual(to_fill(self.user_cadre), "final_points")
+        self.assertFalse(to_fill(self.user_member))
+        score.with_user(self.user_cadre).action_confirm()
+        score.invalidate_recordset()
+        self.assertFalse(to_fill(self.user_cadre))
+        self.assertFalse(to_fill(self.user_secretary))
+
     def test_workflow_fields_are_not_written_directly(self):
         score = self.new_sheet(self.meeting_a, self.full_points(90), user=self.user_secretary)
         for values in (
@@ -175,7 +194,9 @@ class TestScoreAccess(PartyScoreCase):
         open_action(self, self.user_manager, "party_cell_meeting.party_score_template_action")
         score = self.new_sheet(self.meeting_a)
         form = score.with_user(self.user_cadre).get_views([(False, "form")])["views"]["form"]
-        self.assertIn("final_points", form["arch"])
+        # the cadre's points are typed in the score sheet, which reads what each one fills
+        self.assertIn('widget="party_score_sheet"', form["arch"])
+        self.assertIn('name="points_to_fill"', form["arch"])
         meeting_form = self.meeting_a.with_user(self.user_secretary).get_views(
             [(False, "form")]
         )["views"]["form"]

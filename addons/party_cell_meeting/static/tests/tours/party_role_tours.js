@@ -183,3 +183,62 @@ registry.category("web_tour.tours").add("party_member_meeting_tour", {
         noDialog("Nothing refused on the way"),
     ],
 });
+
+/**
+ * On a phone, a cell secretary scores the meeting that was held: every
+ * criterion on its card with its whole name, points typed with a decimal
+ * comma, one save, then the sheet goes to the assigned cadre.
+ */
+registry.category("web_tour.tours").add("party_secretary_score_tour", {
+    steps: () => {
+        const points = (criterion) =>
+            `.o_party_score_line[data-criterion='${criterion}'] input`;
+        return [
+            {
+                content: "Score the meeting, from the top of it",
+                trigger: "div[name=phone_actions] button[name=action_open_score]:contains('Chấm điểm')",
+                run: "click",
+            },
+            noDialog("The score sheet opens"),
+            {
+                content: "The criterion's whole name is in sight",
+                trigger: ".o_party_score_line[data-criterion='Số lượng đảng viên dự'] .fw-bold:visible",
+            },
+            {
+                content: "Time",
+                trigger: points("Thời gian"),
+                run: "edit 5",
+            },
+            {
+                content: "Attendance, with a decimal comma",
+                trigger: points("Số lượng đảng viên dự"),
+                run: "edit 4,5",
+            },
+            {
+                content: "Content",
+                trigger: points("Nội dung"),
+                run: "edit 80",
+            },
+            {
+                content: "Save the points",
+                trigger: ".o_party_score_sheet_save",
+                run: "click",
+            },
+            noDialog("The points are accepted"),
+            {
+                content: "The total reads as Vietnamese writes it",
+                trigger: ".o_party_score_sheet_total:contains('89,5')",
+            },
+            {
+                content: "Send the sheet to the assigned cadre",
+                trigger: ".o_form_sheet button[name=action_submit]",
+                run: "click",
+            },
+            noDialog("The sheet is sent"),
+            {
+                content: "The points read only once sent",
+                trigger: ".o_party_score_sheet:not(:has(input)) .o_party_score_line[data-criterion='Nội dung']:contains('80')",
+            },
+        ];
+    },
+});

@@ -1,0 +1,129 @@
+/** @odoo-module **/
+
+import { Component, useState } from "@odoo/owl";
+import { _t } from "@web/core/l10n/translation";
+import { localization } from "@web/core/l10n/localization";
+import { registry } from "@web/core/registry";
+import { x2ManyCommands } from "@web/core/orm_service";
+import { standardFieldProps } from "@web/views/fields/standard_field_props";
+
+/**
+ * The score sheet of a meeting, made for a phone: each criterion on its own
+ * card with its whole name, its guidance and its maximum, and one box for
+ * the points the current user fills at this stage (the secretary's while in
+ * draft, the assigned cadre's once submitted). Points are typed with either decimal mark; the form
+ * saves every line in one write.
+ */
+export class PartyScoreSheetField extends Component {
+    static template = "party_cell_meeting.PartyScoreSheetField";
+    static props = { ...standardFieldProps };
+
+    setup() {
+        // points as typed, by line, until they are valid numbers on the record
+        this.typed = useState({});
+    }
+
+    get lines() {
+        return this.props.record.data[this.props.name].records;
+    }
+
+    get sections() {
+        const sections = [];
+        for (const line of this.lines) {
+            const title = line.data.section || "";
+            if (!sections.length || sections.at(-1).title !== title) {
+                sections.push({ title, lines: [] });
+            }
+            sections.at(-1).lines.push(line);
+        }
+        return sections;
+    }
+
+    /** The points the current user fills at this stage, if any (from the server). */
+    get stageField() {
+        return (!this.props.readonly && this.props.record.data.points_to_fill) || null;
+    }
+
+    get total() {
+        const field = this.lines[0]?.data.score_state === "draft" ? "points" : "final_points";
+        return this.lines.reduce((sum, line) => sum + (line.data[field] || 0), 0);
+    }
+
+    get maximum() {
+        return this.lines.reduce((sum, line) => sum + (line.data.max_points || 0), 0);
+    }
+
+    get isDirty() {
+        return this.props.record.dirty || Object.keys(this.typed).length > 0;
+    }
+
+    format(value) {
+        return String(Math.round((value || 0) * 100) / 100).replace(".", localization.decimalPoint);
+    }
+
+    parse(text) {
+        const normalized = text.trim().replace(",", ".");
+        return /^\d+(\.\d+)?$/.test(normalized) ? Number(normalized) : NaN;
+    }
+
+    valueOf(line) {
+        return this.typed[line.id] ?? this.format(line.data[this.stageField]);
+    }
+
+    isInvalid(line) {
+        const value = this.parse(this.valueOf(line));
+        return Number.isNaN(value) || value > line.data.max_points;
+    }
+
+    invalidMessage(line) {
+        return _t("Between 0 and %(max)s points", { max: this.format(line.data.max_points) });
+    }
+
+    type(line, text) {
+        this.typed[line.id] = text;
+    }
+
+    /** Valid points go to the record at once; invalid ones stay typed and marked. */
+    async commit() {
+        const valid = this.lines.filter(
+            (line) => line.id in this.typed && !this.isInvalid(line)
+        );
+        if (!valid.length) {
+            return;
+        }
+        const field = this.stageField;
+        const commands = valid.map((line) => [
+            x2ManyCommands.UPDATE,
+            line.resId,
+            { [field]: this.parse(this.typed[line.id]) },
+        ]);
+        for (const line of valid) {
+            delete this.typed[line.id];
+        }
+        await this.props.record.update({ [this.props.name]: commands });
+    }
+
+    async save() {
+        await this.commit();
+        if (!Object.keys(this.typed).length) {
+            await this.props.record.save();
+        }
+    }
+}
+
+export const partyScoreSheetField = {
+    component: PartyScoreSheetField,
+    supportedTypes: ["one2many"],
+    relatedFields: [
+        { name: "section", type: "char" },
+        { name: "criterion_id", type: "many2one", relation: "party.score.criterion" },
+        { name: "guidance", type: "text" },
+        { name: "max_points", type: "float" },
+        { name: "points", type: "float", readonly: false },
+        { name: "final_points", type: "float", readonly: false },
+        { name: "is_adjusted", type: "boolean" },
+        { name: "score_state", type: "selection" },
+    ],
+};
+
+registry.category("fields").add("party_score_sheet", partyScoreSheetField);
