@@ -1,6 +1,7 @@
 /** @odoo-module **/
 
 import { Component, useState } from "@odoo/owl";
+import { today } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { x2ManyCommands } from "@web/core/orm_service";
@@ -69,10 +70,35 @@ export class PartyRollCallField extends Component {
         ];
     }
 
+    /** The figures above the list, with the statuses' own labels. */
+    get summary() {
+        const counts = this.counts;
+        const badges = this.statuses.map((status) => ({
+            key: status.value,
+            color: status.color,
+            text: `${status.label}: ${counts[status.value]}`,
+        }));
+        if (counts.pending) {
+            const label = _t("Not Recorded");
+            badges.push({ key: "pending", color: "secondary", text: `${label}: ${counts.pending}` });
+        }
+        return badges;
+    }
+
+    /** Before the meeting day only an excused absence is declared, as on the server. */
+    get isBeforeTheDay() {
+        const date = this.props.record.data.date;
+        return Boolean(date && date > today());
+    }
+
+    canSet(line, status) {
+        return this.canRecord(line) && (status === "absent_excused" || !this.isBeforeTheDay);
+    }
+
     get pendingMembers() {
         return this.lines.filter(
             (line) =>
-                this.canRecord(line) &&
+                this.canSet(line, "present") &&
                 line.data.status === "pending" &&
                 line.data.attendee_role === "member" &&
                 !line.data.member_is_exempt

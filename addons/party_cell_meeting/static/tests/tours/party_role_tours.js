@@ -94,7 +94,7 @@ function rollCallSteps() {
         },
         {
             content: "Everyone is on one screen, no one recorded yet",
-            trigger: ".o_party_roll_call_summary:contains('28 chưa điểm danh')",
+            trigger: ".o_party_roll_call_summary:contains('Chưa điểm danh: 28')",
         },
         {
             content: "The exempt member is listed apart",
@@ -122,7 +122,7 @@ function rollCallSteps() {
         },
         {
             content: "The figures leave the exempt member out",
-            trigger: ".o_party_roll_call_summary:contains('26 có mặt'):contains('1 vắng có lý do'):contains('1 vắng không lý do'):not(:contains('chưa điểm danh'))",
+            trigger: ".o_party_roll_call_summary:contains('Có mặt: 26'):contains('Vắng có lý do: 1'):contains('Vắng không lý do: 1'):not(:contains('Chưa điểm danh'))",
         },
         {
             content: "Save every line at once",
