@@ -23,17 +23,20 @@ def format_time(env, hours):
     """A time of day given in hours as Vietnamese writes it: "19 giờ 30",
     "7 giờ 05" (in English "19:30", "7:05")."""
     hour, minute = divmod(round((hours or 0.0) * 60), 60)
-    return env._("%(hour)s:%(minute)s", hour=hour, minute=f"{minute:02d}")
+    minute = str(minute).zfill(2)
+    return env._("%(hour)s:%(minute)s", hour=hour, minute=minute)
 
 
 def format_paper_date(env, place, date):
     """The place and date line of a Party document (Hướng dẫn 36-HD/VPTW):
     "Hoa Lư, ngày 05 tháng 01 năm 2026". A zero pads the days under 10 and
     the months 1 and 2 only: "ngày 03 tháng 4", "tháng 11"."""
+    day = str(date.day).zfill(2)
+    month = str(date.month).zfill(2 if date.month <= 2 else 1)
     return env._(
         "%(place)s, day %(day)s month %(month)s year %(year)s",
         place=place,
-        day=f"{date.day:02d}",
-        month=f"{date.month:02d}" if date.month <= 2 else str(date.month),
+        day=day,
+        month=month,
         year=date.year,
     )

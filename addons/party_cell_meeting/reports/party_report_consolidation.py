@@ -320,9 +320,10 @@ class ReportPartyMeetingReport(models.AbstractModel):
                 "to": self.env._(
                     "To: %(addressee)s", addressee=issuer._party_addressee() if issuer else ""
                 ),
-                "time": format_time(self.env, report.time_start) + (
-                    f" – {format_time(self.env, report.time_end)}" if report.time_end else ""
-                ),
+                # the hours the cadre saw, once known
+                "time": report.time_end and " – ".join(
+                    format_time(self.env, hours) for hours in (report.time_start, report.time_end)
+                ) or "",
                 "submission": submission,
             }
         return {
