@@ -118,6 +118,19 @@ class TestPrintedReports(PartyPrintCase):
         self.assertRegex(html, r"11[.,]7")
         self.assertIn("Not Completed", html)
 
+    def test_year_end_sheet_keeps_its_grid_before_the_ratings(self):
+        """Before the evaluation is prepared the rating cells are empty, but
+        there: a row of the grid has all its 16 cells, borders included."""
+        html = self.render(
+            "party_cell_meeting.action_report_party_cadre_year", self.province,
+            data={"year": "2026"},
+        )
+        body = html.split('o_party_cadres">', 1)[1].split("<tbody>", 1)[1].split("</tbody>")[0]
+        rows = body.split("</tr>")[:-1]
+        self.assertTrue(rows)
+        for row in rows:
+            self.assertEqual(row.count("<td"), 16)
+
     def test_vietnamese_paper_writes_decimals_with_a_comma(self):
         load_vietnamese(self.env)
         self.user_office_province.lang = "vi_VN"
