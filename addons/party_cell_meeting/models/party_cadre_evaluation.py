@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.date_utils import end_of
 
 from .party_integrity_mixin import check_typed_date
-from .party_numbers import format_points
+from .party_numbers import format_points, format_quarter
 
 PERIOD_TYPES = [("year", "Year"), ("quarter", "Quarter")]
 # Kết luận 198-KL/TW (8/10/2025): leaders are assessed in each of the first
@@ -209,7 +209,7 @@ class PartyCadreEvaluation(models.Model):
     def _period_label(self):
         self.ensure_one()
         if self.period_type == "quarter" and self.quarter:
-            return self.env._("quarter %(quarter)s/%(year)s", quarter=self.quarter, year=self.year)
+            return format_quarter(self.env, self.quarter, self.year)
         return self.env._("year %(year)s", year=self.year or "")
 
     @api.depends("line_ids.points")

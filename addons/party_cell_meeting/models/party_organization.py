@@ -4,6 +4,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .party_activity import schedule_activities
+from .party_numbers import format_quarter
 
 # Which level an organization's parent may have, in the structure of 1 July
 # 2025 (Hướng dẫn 31-HD/BTCTW, Quy định 294-QĐ/TW): communes, wards and
@@ -499,20 +500,19 @@ class PartyOrganization(models.Model):
                 ["res_id"],
             )
         }
-        quarter = f"{(quarter_start.month - 1) // 3 + 1}/{quarter_start.year}"
+        quarter = (quarter_start.month - 1) // 3 + 1
+
+        def note(cell):
+            env = cell.with_context(lang=cell.secretary_id.user_id.lang).env
+            return env._(
+                "The cell held no thematic meeting in %(quarter)s: plan one this quarter.",
+                quarter=format_quarter(env, quarter, quarter_start.year),
+            )
+
         schedule_activities(
             activity_type,
             [
-                (
-                    cell,
-                    cell.secretary_id.user_id,
-                    today + relativedelta(months=1),
-                    cell.with_context(lang=cell.secretary_id.user_id.lang).env._(
-                        "The cell held no thematic meeting in quarter %(quarter)s: "
-                        "plan one this quarter.",
-                        quarter=quarter,
-                    ),
-                )
+                (cell, cell.secretary_id.user_id, today + relativedelta(months=1), note(cell))
                 for cell in cells
                 if cell.id not in already_asked
             ],

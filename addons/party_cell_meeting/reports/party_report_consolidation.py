@@ -5,6 +5,7 @@ from odoo.tools.date_utils import end_of, start_of
 
 from ..models.party_cadre_evaluation import FROZEN_FIGURES, cadre_figures, rate
 from ..models.party_meeting_report import ATTENDANCE_FIELDS, MEETING_STEPS
+from ..models.party_numbers import format_time
 
 MONTH_FIGURES = (
     "regular_held_count",
@@ -68,16 +69,26 @@ class ReportPartyConsolidation(models.AbstractModel):
             "docs": organizations,
             "date_from": date_from,
             "date_to": date_to,
-            "period_line": self.env._(
-                "From %(start)s to %(end)s",
-                start=date_from.strftime("%d/%m/%Y"),
-                end=date_to.strftime("%d/%m/%Y"),
-            ),
+            "summary_line": self._summary_line(date_from, date_to),
             "consolidations": {
                 organization.id: self._consolidate(organization, date_from, date_to)
                 for organization in organizations
             },
         }
+
+    @api.model
+    def _summary_line(self, date_from, date_to):
+        """What the report is about, beneath its title: the month, or the
+        first and last months."""
+        if (date_from.year, date_from.month) == (date_to.year, date_to.month):
+            return self.env._(
+                "summing up the cell meetings of %(month)s", month=date_from.strftime("%m/%Y")
+            )
+        return self.env._(
+            "summing up the cell meetings from %(start)s to %(end)s",
+            start=date_from.strftime("%m/%Y"),
+            end=date_to.strftime("%m/%Y"),
+        )
 
     @api.model
     def _consolidate(self, organization, date_from, date_to):
@@ -178,7 +189,11 @@ class ReportPartyCadreYear(models.AbstractModel):
             "doc_model": "party.organization",
             "docs": organizations,
             "year": year,
-            "year_line": self.env._("Year %(year)s, for the year-end evaluation", year=year),
+            "summary_line": self.env._(
+                "attendance at cell meetings and reporting of the assigned cadres, "
+                "year %(year)s",
+                year=year,
+            ),
             "sheets": {
                 organization.id: self._sheet(organization, year) for organization in organizations
             },
@@ -216,7 +231,12 @@ class ReportPartyMeetingMinutes(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         meetings = self.env["party.meeting"].browse(docids)
         meetings.check_access("read")
-        kinds = dict(meetings._fields["kind"]._description_selection(self.env))
+        # one sentence per kind: Vietnamese puts the kind after the meeting
+        summaries = {
+            "regular": self.env._("of the regular cell meeting of %(month)s"),
+            "thematic": self.env._("of the thematic cell meeting of %(month)s"),
+            "extraordinary": self.env._("of the extraordinary cell meeting of %(month)s"),
+        }
         texts = {}
         attendance = {}
         for meeting in meetings:
@@ -228,13 +248,13 @@ class ReportPartyMeetingMinutes(models.AbstractModel):
                 "exempt": members.filtered(lambda line: line.member_id.is_exempt),
                 "cadres": lines - members,
             }
-            time = "%02d:%02d" % divmod(round(meeting.time_start * 60), 60)
+            time = format_time(self.env, meeting.time_start)
             if meeting.time_end:
                 # HD 42: the minutes say how long the meeting lasted
                 time = self.env._(
                     "%(start)s to %(end)s (%(minutes)s minutes)",
                     start=time,
-                    end="%02d:%02d" % divmod(round(meeting.time_end * 60), 60),
+                    end=format_time(self.env, meeting.time_end),
                     minutes=meeting.duration_minutes,
                 )
             held = self.env._(
@@ -250,11 +270,7 @@ class ReportPartyMeetingMinutes(models.AbstractModel):
                     place=meeting.location,
                 )
             texts[meeting.id] = {
-                "subtitle": self.env._(
-                    "%(kind)s meeting, month %(month)s",
-                    kind=kinds[meeting.kind],
-                    month=meeting.date.strftime("%m/%Y"),
-                ),
+                "summary": summaries[meeting.kind] % {"month": meeting.date.strftime("%m/%Y")},
                 "held": held,
             }
         return {
@@ -295,14 +311,19 @@ class ReportPartyMeetingReport(models.AbstractModel):
                     "Due on %(deadline)s; submitted on time, on %(date)s.",
                     deadline=deadline, date=report.date_submitted.strftime("%d/%m/%Y"),
                 )
+            issuer = report.assignment_id.issuer_id
             texts[report.id] = {
-                "subtitle": self.env._(
-                    "Month %(month)s", month=report.meeting_date.strftime("%m/%Y")
+                "summary": self.env._(
+                    "on attending the cell meeting of %(month)s",
+                    month=report.meeting_date.strftime("%m/%Y"),
                 ),
                 "to": self.env._(
-                    "To: the Standing Board of %(committee)s",
-                    committee=report.assignment_id.issuer_id.name or "",
+                    "To: %(addressee)s", addressee=issuer._party_addressee() if issuer else ""
                 ),
+                # the hours the cadre saw, once known
+                "time": report.time_end and " – ".join(
+                    format_time(self.env, hours) for hours in (report.time_start, report.time_end)
+                ) or "",
                 "submission": submission,
             }
         return {
@@ -310,6 +331,8 @@ class ReportPartyMeetingReport(models.AbstractModel):
             "doc_model": "party.meeting.report",
             "docs": reports,
             "texts": texts,
+            # a personal report, addressed above ("Kính gửi"): its copies
+            "recipients": [self.env._("- As above,"), self.env._("- Filed.")],
             "steps": list(MEETING_STEPS),
             "member_fields": list(ATTENDANCE_FIELDS),
         }

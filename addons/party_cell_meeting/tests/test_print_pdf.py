@@ -27,3 +27,8 @@ class TestPrintedPdf(PartyStatCase, HttpCase):
         self.assertIn("CHI BỘ THÔN A", text)
         self.assertIn("Trần Văn Cán", text)
         self.assertIn("Đi công tác", text)
+        # the format of Party documents (HD 36): number line, title, signatures
+        self.assertIn("-BB/CB", text)
+        self.assertIn("MINUTES of the regular cell meeting of 03/2026", text)
+        self.assertIn("NOTE TAKER", text)
+        self.assertIn("CHAIR", text)

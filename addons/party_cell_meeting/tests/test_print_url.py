@@ -33,7 +33,7 @@ class TestPrintFromTheWizard(PartyStatCase, HttpCase):
         self.authenticate("party_office_province", "party_office_province")
         response = self.url_open(self.client_url(action))
         self.assertEqual(response.status_code, 200)
-        self.assertIn("ĐẢNG BỘ PHƯỜNG MỘT", response.text)
+        self.assertIn("ĐẢNG ỦY PHƯỜNG MỘT", response.text)
         self.assertIn("Chi bộ thôn A", response.text)
 
     def test_the_year_end_sheet_is_not_blank(self):
