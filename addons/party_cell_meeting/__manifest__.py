@@ -80,6 +80,7 @@ attended them.
     "images": [
         "static/description/screenshot_my_meetings_phone.png",
         "static/description/screenshot_meeting_desktop.png",
+        "static/description/screenshot_roll_call_phone.png",
     ],
     "uninstall_hook": "uninstall_hook",
     "application": True,
