@@ -119,7 +119,7 @@ class TestPhoneFlows(PartyReportCase, HttpCase):
         self.assertEqual(
             {button.get("name") for button in phone_actions.iter("button")},
             {"action_mark_me_present", "action_declare_absence", "action_load_attendance",
-             "action_mark_held", "action_open_my_report"},
+             "action_mark_held", "action_open_my_report", "action_open_score"},
         )
         report_form = etree.fromstring(
             self.env["party.meeting.report"].get_view(view_type="form")["arch"]
