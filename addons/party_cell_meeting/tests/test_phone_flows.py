@@ -7,6 +7,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
+from .common import load_vietnamese
 from .common_report import PartyReportCase
 
 
@@ -125,8 +126,32 @@ class TestPhoneFlows(PartyReportCase, HttpCase):
             self.env["party.meeting.report"].get_view(view_type="form")["arch"]
         )
         self.assertFalse(report_form.xpath("//widget[@name='web_ribbon']"))
+        # late and overdue read as badges under the title
+        self.assertEqual(
+            sorted(node.get("invisible") for node in report_form.xpath(
+                "//div[hasclass('oe_title')]/div[hasclass('badge')]"
+            )),
+            ["not is_late", "not is_overdue"],
+        )
         self.assertFalse(report_form.xpath("//notebook//field[@name='proposal_ids']"))
         self.assertTrue(report_form.xpath("//sheet//button[@name='action_follow_all_steps']"))
         sheet_submit = report_form.xpath("//sheet//button[@name='action_submit']")
         self.assertEqual(len(sheet_submit), 1)
         self.assertIn("d-md-none", sheet_submit[0].getparent().get("class"))
+
+    def test_a_secretary_notes_only_excused_absences_ahead_on_a_phone(self):
+        load_vietnamese(self.env)
+        self.user_secretary.lang = "vi_VN"
+        self.browser_size = "390x844"
+        self.touch_enabled = True
+        self.start_tour(
+            f"/odoo/party.meeting/{self.meeting_tomorrow.id}",
+            "party_roll_call_ahead_tour",
+            login="party_secretary",
+        )
+        lines = {line.member_id: line for line in self.meeting_tomorrow.attendance_ids}
+        self.assertEqual(
+            (lines[self.member_a2].status, lines[self.member_a2].reason),
+            ("absent_excused", "Đi công tác"),
+        )
+        self.assertEqual(lines[self.member_a1].status, "pending")

@@ -4,8 +4,8 @@ import { Component, useState } from "@odoo/owl";
 import { today } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
-import { x2ManyCommands } from "@web/core/orm_service";
 import { standardFieldProps } from "@web/views/fields/standard_field_props";
+import { updateLines } from "../x2many_lines";
 
 /**
  * The roll call of a meeting, made for a phone: every attendee on one
@@ -51,17 +51,6 @@ export class PartyRollCallField extends Component {
         ].filter((section) => section.lines.length);
     }
 
-    /** The figures of the minutes: exempt members left out, as on the server. */
-    get counts() {
-        const counts = { present: 0, absent_excused: 0, absent_unexcused: 0, pending: 0 };
-        for (const line of this.lines) {
-            if (line.data.attendee_role === "member" && !line.data.member_is_exempt) {
-                counts[line.data.status]++;
-            }
-        }
-        return counts;
-    }
-
     get statuses() {
         return [
             { value: "present", label: _t("Present"), color: "success" },
@@ -70,9 +59,20 @@ export class PartyRollCallField extends Component {
         ];
     }
 
-    /** The figures above the list, with the statuses' own labels. */
+    /**
+     * The figures above the list, with the statuses' own labels: the
+     * meeting's own counts (exempt members left out), which each tap's
+     * onchange recomputes.
+     */
     get summary() {
-        const counts = this.counts;
+        const data = this.props.record.data;
+        const counts = {
+            present: data.present_count,
+            absent_excused: data.excused_count,
+            absent_unexcused: data.unexcused_count,
+        };
+        counts.pending =
+            data.member_count - counts.present - counts.absent_excused - counts.absent_unexcused;
         const badges = this.statuses.map((status) => ({
             key: status.value,
             color: status.color,
@@ -113,11 +113,12 @@ export class PartyRollCallField extends Component {
         return !this.props.readonly && line.data.can_record;
     }
 
-    /** One change of the form for any number of lines: one onchange, no save. */
     update(lines, values) {
-        return this.props.record.update({
-            [this.props.name]: lines.map((line) => [x2ManyCommands.UPDATE, line.resId, values]),
-        });
+        return updateLines(
+            this.props.record,
+            this.props.name,
+            lines.map((line) => [line, values])
+        );
     }
 
     setStatus(line, status) {
@@ -161,6 +162,13 @@ export class PartyRollCallField extends Component {
 export const partyRollCallField = {
     component: PartyRollCallField,
     supportedTypes: ["one2many"],
+    fieldDependencies: [
+        { name: "date", type: "date" },
+        { name: "member_count", type: "integer" },
+        { name: "present_count", type: "integer" },
+        { name: "excused_count", type: "integer" },
+        { name: "unexcused_count", type: "integer" },
+    ],
     relatedFields: [
         { name: "member_id", type: "many2one", relation: "party.member" },
         { name: "attendee_role", type: "selection" },

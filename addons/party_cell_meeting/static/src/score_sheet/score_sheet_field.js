@@ -4,8 +4,8 @@ import { Component, useState } from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
 import { localization } from "@web/core/l10n/localization";
 import { registry } from "@web/core/registry";
-import { x2ManyCommands } from "@web/core/orm_service";
 import { standardFieldProps } from "@web/views/fields/standard_field_props";
+import { updateLines } from "../x2many_lines";
 
 /**
  * The score sheet of a meeting, made for a phone: each criterion on its own
@@ -44,14 +44,6 @@ export class PartyScoreSheetField extends Component {
         return (!this.props.readonly && this.props.record.data.points_to_fill) || null;
     }
 
-    get total() {
-        const field = this.lines[0]?.data.score_state === "draft" ? "points" : "final_points";
-        return this.lines.reduce((sum, line) => sum + (line.data[field] || 0), 0);
-    }
-
-    get maximum() {
-        return this.lines.reduce((sum, line) => sum + (line.data.max_points || 0), 0);
-    }
 
     get isDirty() {
         return this.props.record.dirty || Object.keys(this.typed).length > 0;
@@ -92,15 +84,11 @@ export class PartyScoreSheetField extends Component {
             return;
         }
         const field = this.stageField;
-        const commands = valid.map((line) => [
-            x2ManyCommands.UPDATE,
-            line.resId,
-            { [field]: this.parse(this.typed[line.id]) },
-        ]);
+        const changes = valid.map((line) => [line, { [field]: this.parse(this.typed[line.id]) }]);
         for (const line of valid) {
             delete this.typed[line.id];
         }
-        await this.props.record.update({ [this.props.name]: commands });
+        await updateLines(this.props.record, this.props.name, changes);
     }
 
     async save() {
@@ -114,6 +102,12 @@ export class PartyScoreSheetField extends Component {
 export const partyScoreSheetField = {
     component: PartyScoreSheetField,
     supportedTypes: ["one2many"],
+    // the sheet's own total (the cadre's points follow the cell's until adjusted)
+    fieldDependencies: [
+        { name: "total", type: "float" },
+        { name: "max_points", type: "float" },
+        { name: "points_to_fill", type: "selection" },
+    ],
     relatedFields: [
         { name: "section", type: "char" },
         { name: "criterion_id", type: "many2one", relation: "party.score.criterion" },

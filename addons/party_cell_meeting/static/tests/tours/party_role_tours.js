@@ -137,6 +137,46 @@ function rollCallSteps() {
     ];
 }
 
+/**
+ * On a phone, the day before the meeting, a cell secretary can only note an
+ * excused absence: presence and unexcused absence are facts of the day.
+ */
+registry.category("web_tour.tours").add("party_roll_call_ahead_tour", {
+    steps: () => {
+        const line = ".o_party_roll_call_line[data-member='Hoàng Văn Hai']";
+        return [
+            {
+                content: "Presence and unexcused absence wait for the day",
+                trigger: `${line}:has(button[name=present]:disabled):has(button[name=absent_unexcused]:disabled)`,
+            },
+            {
+                content: "No one is marked present ahead",
+                trigger: ".o_party_roll_call:not(:has(.o_party_all_present))",
+            },
+            {
+                content: "An absence known ahead is excused",
+                trigger: `${line} button[name=absent_excused]:enabled`,
+                run: "click",
+            },
+            {
+                content: "Say why",
+                trigger: `${line} input.o_party_roll_call_reason`,
+                run: "edit Đi công tác",
+            },
+            {
+                content: "Save",
+                trigger: ".o_party_roll_call_save",
+                run: "click",
+            },
+            noDialog("The absence is accepted ahead"),
+            {
+                content: "Saved",
+                trigger: ".o_form_view:not(:has(.o_party_roll_call_save))",
+            },
+        ];
+    },
+});
+
 registry.category("web_tour.tours").add("party_secretary_roll_call_tour", {
     steps: () => {
         const steps = rollCallSteps();
@@ -205,7 +245,16 @@ registry.category("web_tour.tours").add("party_secretary_score_tour", {
                 trigger: ".o_party_score_line[data-criterion='Số lượng đảng viên dự'] .fw-bold:visible",
             },
             {
-                content: "Time",
+                content: "Time, over its maximum by mistake",
+                trigger: points("Thời gian"),
+                run: "edit 6",
+            },
+            {
+                content: "The box refuses it before it reaches the sheet",
+                trigger: `${points("Thời gian")}.is-invalid`,
+            },
+            {
+                content: "Time, corrected",
                 trigger: points("Thời gian"),
                 run: "edit 5",
             },
