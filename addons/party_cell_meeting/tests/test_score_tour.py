@@ -7,14 +7,19 @@ from .score_common import PartyScoreCase
 @tagged("post_install", "-at_install")
 class TestScoreTour(PartyScoreCase, HttpCase):
     """On a phone, in Vietnamese, a secretary scores a held meeting: the
-    criteria in sight, points with a decimal comma, one save (issue 14,
-    item 12)."""
+    criteria in sight, points with a decimal comma, one save; the assigned
+    cadre adjusts and confirms it (issue 14, item 12)."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_vietnamese(cls.env)
+        (cls.user_secretary | cls.user_cadre).lang = "vi_VN"
 
     def test_a_secretary_scores_a_meeting_on_a_phone(self):
-        load_vietnamese(self.env)
-        self.user_secretary.lang = "vi_VN"
-        self.browser_size = "390x844"
-        self.touch_enabled = True
         self.start_tour(
             f"/odoo/party.meeting/{self.meeting_a.id}",
             "party_secretary_score_tour",
@@ -27,3 +32,15 @@ class TestScoreTour(PartyScoreCase, HttpCase):
             points, {self.crit_time: 5, self.crit_attendance: 4.5, self.crit_content: 80}
         )
         self.assertEqual(score.total, 89.5)
+
+    def test_the_cadre_confirms_the_score_on_a_phone(self):
+        score = self.new_sheet(self.meeting_a, self.full_points(90), user=self.user_secretary)
+        score.with_user(self.user_secretary).action_submit()
+        self.start_tour(
+            f"/odoo/party.meeting.score/{score.id}",
+            "party_cadre_confirm_score_tour",
+            login="party_cadre",
+        )
+        self.assertEqual(score.state, "confirmed")
+        self.assertEqual((score.self_total, score.total), (90, 85))
+        self.assertIn("nghị quyết", score.adjustment_reason)

@@ -4,6 +4,7 @@ import { Component, useState } from "@odoo/owl";
 import { today } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
+import { useBus } from "@web/core/utils/hooks";
 import { standardFieldProps } from "@web/views/fields/standard_field_props";
 import { updateLines } from "../x2many_lines";
 
@@ -21,6 +22,10 @@ export class PartyRollCallField extends Component {
         // reasons as typed, by line: kept until they reach the record, so that
         // a render in between (another tap's onchange) cannot wipe them
         this.typedReasons = useState({});
+        // any save of the form (its own button, an action button) takes them first
+        useBus(this.props.record.model.bus, "NEED_LOCAL_CHANGES", (ev) =>
+            ev.detail.proms.push(this.commitReasons())
+        );
     }
 
     get lines() {
@@ -153,8 +158,7 @@ export class PartyRollCallField extends Component {
         return this.update(this.pendingMembers, { status: "present", reason: false });
     }
 
-    async save() {
-        await this.commitReasons();
+    save() {
         return this.props.record.save();
     }
 }

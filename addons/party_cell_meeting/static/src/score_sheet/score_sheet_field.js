@@ -4,6 +4,7 @@ import { Component, useState } from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
 import { localization } from "@web/core/l10n/localization";
 import { registry } from "@web/core/registry";
+import { useBus } from "@web/core/utils/hooks";
 import { standardFieldProps } from "@web/views/fields/standard_field_props";
 import { updateLines } from "../x2many_lines";
 
@@ -21,6 +22,10 @@ export class PartyScoreSheetField extends Component {
     setup() {
         // points as typed, by line, until they are valid numbers on the record
         this.typed = useState({});
+        // any save of the form (its own button, an action button) takes them first
+        useBus(this.props.record.model.bus, "NEED_LOCAL_CHANGES", (ev) =>
+            ev.detail.proms.push(this.commit())
+        );
     }
 
     get lines() {
@@ -75,27 +80,32 @@ export class PartyScoreSheetField extends Component {
         this.typed[line.id] = text;
     }
 
-    /** Valid points go to the record at once; invalid ones stay typed and marked. */
+    /**
+     * Valid points go to the record at once; invalid ones stay typed and
+     * marked, and keep the form from saving until they are corrected.
+     */
     async commit() {
         const valid = this.lines.filter(
             (line) => line.id in this.typed && !this.isInvalid(line)
         );
-        if (!valid.length) {
-            return;
+        if (valid.length) {
+            const field = this.stageField;
+            const changes = valid.map((line) => [
+                line,
+                { [field]: this.parse(this.typed[line.id]) },
+            ]);
+            for (const line of valid) {
+                delete this.typed[line.id];
+            }
+            await updateLines(this.props.record, this.props.name, changes);
         }
-        const field = this.stageField;
-        const changes = valid.map((line) => [line, { [field]: this.parse(this.typed[line.id]) }]);
-        for (const line of valid) {
-            delete this.typed[line.id];
+        if (Object.keys(this.typed).length) {
+            await this.props.record.setInvalidField(this.props.name);
         }
-        await updateLines(this.props.record, this.props.name, changes);
     }
 
-    async save() {
-        await this.commit();
-        if (!Object.keys(this.typed).length) {
-            await this.props.record.save();
-        }
+    save() {
+        return this.props.record.save();
     }
 }
 

@@ -291,3 +291,32 @@ registry.category("web_tour.tours").add("party_secretary_score_tour", {
         ];
     },
 });
+
+/**
+ * On a phone, the assigned cadre confirms the score sheet the cell sent,
+ * lowering one criterion and saying why.
+ */
+registry.category("web_tour.tours").add("party_cadre_confirm_score_tour", {
+    steps: () => [
+        {
+            content: "The cell's points are beside the box of mine",
+            trigger: ".o_party_score_line[data-criterion='Nội dung']:contains('Chi bộ tự chấm: 80') input",
+            run: "edit 75",
+        },
+        {
+            content: "Say why the points were lowered",
+            trigger: ".o_field_widget[name=adjustment_reason] textarea, .o_field_widget[name=adjustment_reason] input",
+            run: "edit Chưa kiểm điểm việc thực hiện nghị quyết tháng trước",
+        },
+        {
+            content: "Confirm, with the button at the foot of the sheet",
+            trigger: ".o_form_sheet button[name=action_confirm]:contains('Xác nhận')",
+            run: "click",
+        },
+        noDialog("The confirmation is accepted"),
+        {
+            content: "Confirmed: the points read only, the total follows them",
+            trigger: ".o_party_score_sheet:not(:has(input)):has(.o_party_score_sheet_total:contains('85')) .o_party_score_line[data-criterion='Nội dung']:contains('75')",
+        },
+    ],
+});
