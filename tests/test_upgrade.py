@@ -3,11 +3,12 @@ record: the addon as it was at 18.0.1.0.0 (commit 92c2e7c, before the
 structure of 2025) is installed with its demo data (districts, meetings,
 reports, proposals, scores), then upgraded with `-u party_cell_meeting` to the
 working tree, through the migrations of 18.0.2.0.0 (the structure of 2025),
-18.0.3.0.0 (the rules of 2025), 18.0.3.1.0 (the calendar's span) and
-18.0.3.2.0 (the roll call). Every record is still there, each district became
-the superior committee of the records it held, every statistic still reads the
+18.0.3.0.0 (the rules of 2025), 18.0.3.1.0 (the calendar's span),
+18.0.3.2.0 (the roll call) and 18.0.3.3.0 (the lines' stored meeting state,
+committee and role). Every record is still there, each district became the
+superior committee of the records it held, every statistic still reads the
 figures it read, and the evaluations made before Quy định 366-QĐ/TW keep the
-rating they had under the scheme of rates. The last release (18.0.3.1.0)
+rating they had under the scheme of rates. The last release (18.0.3.2.0)
 upgrades the same way."""
 
 import json
@@ -20,8 +21,8 @@ from test_operations import log_errors
 
 ODOO_PATH = os.environ.get("ODOO_PATH", "/opt/odoo/18.0")
 PREVIOUS_VERSION = "92c2e7c"
-# the release just before this one: 18.0.3.1.0
-LAST_RELEASE = "b582bf8"
+# the release just before this one: 18.0.3.2.0
+LAST_RELEASE = "6d04e5d"
 DB = "party_upgrade_test"
 MARK = "PARTY-SNAPSHOT:"
 
@@ -90,6 +91,18 @@ if "calendar_start" in Meeting._fields:
             [str(m.calendar_start), str(m.calendar_stop)],
             [str(start), str(start + timedelta(hours=m._planned_hours()))],
         ]
+Line = env["party.meeting.attendance"]
+if "issuer_id" in Line._fields:
+    # the columns as the SQL of the migration filled them, and as the ORM
+    # computes them from the meeting and the assignment
+    result["line_helpers"] = {
+        str(line.id): [
+            [line.meeting_state, line.issuer_id.id, line.assignment_role],
+            [line.meeting_id.state, line.assignment_id.issuer_id.id,
+             line.assignment_id.role],
+        ]
+        for line in Line.search([])
+    }
 print("''' + MARK + r'''" + json.dumps(result))
 '''
 
@@ -155,18 +168,28 @@ def upgraded_from_last_release(repo_root, tmp_path_factory):
 
 
 def test_the_last_release_upgrades_without_error_or_loss(upgraded_from_last_release, addon_dir):
-    """18.0.3.2.0 replaced the attendance list of the meeting form, which
-    an extension of the previous release pointed at."""
+    """18.0.3.3.0 stores on each attendance line its meeting's state and its
+    assignment's committee and role, filled by the migration's SQL; the
+    cadres' statistics now read them."""
     before, after, log, version = upgraded_from_last_release
     assert not log_errors(log), log_errors(log)
     assert f'"version": "{version}"' in (addon_dir / "__manifest__.py").read_text()
     assert sum(map(len, before["records"].values())) > 500
     for model, ids in before["records"].items():
         assert set(ids) <= set(after["records"][model]), model
+    assert before["figures"]["party.cadre.stat"]
     assert before["figures"] == after["figures"]
-    # the members' rule of a noupdate file is rewritten, and stays noupdate
+    helpers = after["line_helpers"]
+    assert any(stored[1] for stored, _computed in helpers.values()), "no cadre line"
+    for line_id, (stored, computed) in helpers.items():
+        assert stored == computed, line_id
+
+
+def test_the_members_rule_is_rewritten(upgraded):
+    """18.0.3.2.0 rewrites the members' rule of a noupdate file, which stays
+    noupdate."""
     rule = subprocess.run(
-        ["psql", "-d", f"{DB}_last", "-tAc",
+        ["psql", "-d", DB, "-tAc",
          "SELECT rule.domain_force, data.noupdate FROM ir_rule rule"
          " JOIN ir_model_data data ON data.res_id = rule.id AND data.model = 'ir.rule'"
          " WHERE data.module = 'party_cell_meeting' AND data.name = 'party_member_rule_member'"],

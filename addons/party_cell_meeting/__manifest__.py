@@ -1,6 +1,6 @@
 {
     "name": "Party Cell Meetings",
-    "version": "18.0.3.2.0",
+    "version": "18.0.3.3.0",
     "category": "Productivity/Party Cell Meetings",
     "summary": "Assign committee members to attend Party cell meetings, "
     "record attendance and follow the monthly cycle",

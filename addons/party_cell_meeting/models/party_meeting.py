@@ -973,12 +973,12 @@ class PartyMeeting(models.Model):
             SQL(
                 """
             INSERT INTO party_meeting_attendance (
-                meeting_id, cell_id, date, period, company_id, member_id,
-                attendee_role, assignment_id, status,
+                meeting_id, cell_id, date, period, company_id, meeting_state, member_id,
+                attendee_role, assignment_id, issuer_id, assignment_role, status,
                 create_uid, create_date, write_uid, write_date)
             SELECT meeting.id, meeting.cell_id, meeting.date, meeting.period,
-                   meeting.company_id, assignment.cadre_id, 'assigned_cadre',
-                   assignment.id, 'pending',
+                   meeting.company_id, meeting.state, assignment.cadre_id, 'assigned_cadre',
+                   assignment.id, assignment.issuer_id, assignment.role, 'pending',
                    %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
               FROM party_meeting meeting
               JOIN party_assignment assignment ON assignment.cell_id = meeting.cell_id

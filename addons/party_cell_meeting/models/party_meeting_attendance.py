@@ -31,7 +31,12 @@ class PartyMeetingAttendance(models.Model):
     cell_id = fields.Many2one(related="meeting_id.cell_id", store=True, index=True)
     date = fields.Date(related="meeting_id.date", store=True)
     period = fields.Char(related="meeting_id.period", store=True)
-    meeting_state = fields.Selection(related="meeting_id.state", string="Meeting Status")
+    # stored with the assignment's committee and role below: the cadres'
+    # statistics read a committee's lines alone, without joining the
+    # meetings and assignments of the country
+    meeting_state = fields.Selection(
+        related="meeting_id.state", string="Meeting Status", store=True
+    )
     company_id = fields.Many2one(related="meeting_id.company_id", store=True)
     member_id = fields.Many2one(
         "party.member", required=True, index=True, ondelete="restrict"
@@ -44,6 +49,13 @@ class PartyMeetingAttendance(models.Model):
     )
     assignment_id = fields.Many2one(
         "party.assignment", index="btree_not_null", ondelete="restrict"
+    )
+    issuer_id = fields.Many2one(
+        related="assignment_id.issuer_id", store=True, index="btree_not_null",
+        string="Assigning Committee",
+    )
+    assignment_role = fields.Selection(
+        related="assignment_id.role", store=True, string="Assigned As"
     )
     status = fields.Selection(
         ATTENDANCE_STATUSES,

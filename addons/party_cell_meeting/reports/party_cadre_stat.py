@@ -70,67 +70,68 @@ class PartyCadreStat(models.Model):
         province nationally). The rows here are those of the scope of
         party.stat.scope.mixin (the committees the user's rules reach, and
         the user's own cadre rows), which the mixin's search adds anyway:
-        the assignments of the scope, their lines, and only the meetings of
-        their cells and the reports of those assignments, joined by hash.
-        The record rules still apply to these rows as to any table."""
+        the lines of the scope, found by the committee stored on each line,
+        and only the reports of their assignments, joined by hash. The
+        record rules still apply to these rows as to any table."""
         quarter = self._party_quarter_sql()
         scope = self._party_scope_ids()
         if scope is None:
-            lines = SQL(
-                """party_meeting_attendance a
-                  JOIN party_meeting m ON m.id = a.meeting_id
-                  JOIN party_assignment asg ON asg.id = a.assignment_id
-             LEFT JOIN party_meeting_report r
-                    ON r.meeting_id = a.meeting_id AND r.assignment_id = a.assignment_id
-                 WHERE a.attendee_role = 'assigned_cadre'
-                   AND m.state = 'held'"""
-            )
-            prelude = SQL()
-        else:
-            members = self.env.user.sudo().party_member_ids.ids
-            # MATERIALIZED, and arrays rather than IN subqueries: each table
-            # is read once by its index for the whole scope, where PostgreSQL,
-            # misestimating the rows, would look each line's meeting up
+            # the whole country: plain scans, which PostgreSQL hashes; the
+            # search's filters (a year, a committee) reach into them
+            fence = SQL()
             prelude = SQL(
-                """WITH line AS MATERIALIZED (
-                    SELECT a.id, a.meeting_id, a.assignment_id, a.member_id,
-                           a.company_id, a.cell_id, a.date, a.status
-                      FROM party_meeting_attendance a
-                     WHERE a.attendee_role = 'assigned_cadre'
-                       AND (a.assignment_id = ANY(ARRAY(
-                                SELECT id FROM party_assignment
-                                 WHERE issuer_id = ANY(%(scope)s::int[])))
-                            OR a.member_id = ANY(%(members)s::int[]))
-                ), asg AS MATERIALIZED (
-                    SELECT id, issuer_id, role
-                      FROM party_assignment
-                     WHERE id = ANY(ARRAY(SELECT DISTINCT assignment_id FROM line))
-                ), m AS MATERIALIZED (
-                    -- a line's cell is its meeting's (a stored related field)
-                    SELECT id
-                      FROM party_meeting
-                     WHERE cell_id = ANY(ARRAY(SELECT DISTINCT cell_id FROM line))
-                       AND state = 'held'
-                ), r AS MATERIALIZED (
+                """WITH line AS NOT MATERIALIZED (
+                    SELECT id, meeting_id, assignment_id, member_id, company_id, date,
+                           status, issuer_id, assignment_role
+                      FROM party_meeting_attendance
+                     WHERE attendee_role = 'assigned_cadre' AND meeting_state = 'held'
+                       AND assignment_id IS NOT NULL
+                ), report AS NOT MATERIALIZED (
                     SELECT meeting_id, assignment_id, date_submitted, date_deadline
                       FROM party_meeting_report
-                     WHERE assignment_id = ANY(ARRAY(SELECT id FROM asg))
+                )"""
+            )
+        else:
+            # MATERIALIZED, and arrays rather than IN subqueries: each table
+            # is read once by its index for the whole scope, where PostgreSQL,
+            # misestimating the rows, would look each line's report up
+            prelude = SQL(
+                """WITH line AS MATERIALIZED (
+                    SELECT id, meeting_id, assignment_id, member_id, company_id, date,
+                           status, issuer_id, assignment_role
+                      FROM party_meeting_attendance
+                     WHERE attendee_role = 'assigned_cadre' AND meeting_state = 'held'
+                       AND assignment_id IS NOT NULL
+                       AND (issuer_id = ANY(%(scope)s::int[])
+                            OR member_id = ANY(%(members)s::int[]))
+                ), report AS MATERIALIZED (
+                    SELECT meeting_id, assignment_id, date_submitted, date_deadline
+                      FROM party_meeting_report
+                     WHERE assignment_id = ANY(ARRAY(SELECT DISTINCT assignment_id FROM line))
                 )""",
                 scope=scope,
-                members=members,
+                members=self.env.user.sudo().party_member_ids.ids,
             )
-            lines = SQL(
-                """line a
-                  JOIN m ON m.id = a.meeting_id
-                  JOIN asg ON asg.id = a.assignment_id
-             LEFT JOIN r ON r.meeting_id = a.meeting_id AND r.assignment_id = a.assignment_id
-                 WHERE TRUE"""
-            )
+            # the search's filters on the rows would otherwise be pushed into
+            # the scan of the lines, where PostgreSQL, expecting a row or two,
+            # would then join each line to every report by a nested loop
+            fence = SQL("OFFSET 0")
         return SQL(
-            """%(prelude)s
+            """%(prelude)s, principal_present AS MATERIALIZED (
+                    -- the meetings a principal attended, among those where a
+                    -- deputy did not: a deputy is due only when no principal
+                    -- of the cell attended (standing by is not an absence)
+                    SELECT DISTINCT meeting_id
+                      FROM party_meeting_attendance
+                     WHERE meeting_id = ANY(ARRAY(
+                               SELECT meeting_id FROM line
+                                WHERE assignment_role = 'deputy' AND status != 'present'))
+                       AND assignment_role = 'principal'
+                       AND status = 'present'
+                )
                 SELECT min(a.id) AS id,
                        a.member_id AS cadre_id,
-                       asg.issuer_id AS organization_id,
+                       a.issuer_id AS organization_id,
                        a.company_id,
                        to_char(a.date, 'YYYY') AS year %(quarter_column)s,
                        count(*)::int AS assigned_count,
@@ -155,24 +156,19 @@ class PartyCadreStat(models.Model):
                                    AND r.date_submitted <= r.date_deadline)
                              / nullif(count(*) FILTER (WHERE a.status = 'present'), 0), 0), 1)
                            AS report_rate
-                  FROM %(lines)s
-                   -- a deputy is due only when no principal of the cell
-                   -- attended: standing by is not an absence
-                   AND (asg.role = 'principal'
-                        OR a.status = 'present'
-                        OR NOT EXISTS (
-                            SELECT 1
-                              FROM party_meeting_attendance principal_line
-                              JOIN party_assignment principal
-                                ON principal.id = principal_line.assignment_id
-                             WHERE principal_line.meeting_id = a.meeting_id
-                               AND principal.role = 'principal'
-                               AND principal_line.status = 'present'))
-              GROUP BY a.member_id, asg.issuer_id, a.company_id, to_char(a.date, 'YYYY')
+                  FROM line a
+             LEFT JOIN report r
+                    ON r.meeting_id = a.meeting_id AND r.assignment_id = a.assignment_id
+                 WHERE a.assignment_role = 'principal'
+                    OR a.status = 'present'
+                    OR NOT EXISTS (SELECT 1 FROM principal_present p
+                                    WHERE p.meeting_id = a.meeting_id)
+              GROUP BY a.member_id, a.issuer_id, a.company_id, to_char(a.date, 'YYYY')
                        %(quarter_group)s
+                       %(fence)s
             """,
             prelude=prelude,
-            lines=lines,
+            fence=fence,
             quarter_column=SQL(", %s AS quarter", quarter) if quarter else SQL(),
             quarter_group=SQL(", %s", quarter) if quarter else SQL(),
         )

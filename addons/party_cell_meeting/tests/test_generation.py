@@ -45,6 +45,18 @@ class TestMeetingGeneration(PartyCellMeetingCase):
             (line.cell_id, line.date, line.period, line.company_id, line.status),
             (self.cell_a, date(2026, 4, 3), "2026-04", meeting.company_id, "pending"),
         )
+        # the helpers the cadres' statistics read, as the ORM computes them
+        self.assertEqual(
+            (line.meeting_state, line.issuer_id, line.assignment_role),
+            ("planned", line.assignment_id.issuer_id, line.assignment_id.role),
+        )
+        self.assertTrue(line.issuer_id)
+        line.invalidate_recordset()
+        stored = line.read(["meeting_state", "issuer_id", "assignment_role"])
+        line._fields["issuer_id"].compute_value(line)
+        line._fields["meeting_state"].compute_value(line)
+        line._fields["assignment_role"].compute_value(line)
+        self.assertEqual(stored, line.read(["meeting_state", "issuer_id", "assignment_role"]))
         counts = ["member_count", "present_count", "attendance_rate", "cadre_attended"]
         stored = meeting.read(counts)
         meeting._compute_attendance_counts()

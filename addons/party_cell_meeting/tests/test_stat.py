@@ -3,6 +3,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from lxml import etree
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tests import tagged, users
@@ -126,6 +127,73 @@ class TestCadreStat(PartyStatCase):
                 [("organization_id", "child_of", self.province.id), ("year", "=", "2026")],
                 ["cadre_id"], ["assigned_count:sum", "report_missing_count:sum"],
             )
+
+    def test_lines_carry_their_meeting_state_committee_and_role(self):
+        """The statistics read the meeting's state and the assignment's
+        committee and role stored on each line: they follow the records."""
+        meeting = self.create_meeting(self.cell_a, "2026-08-03")
+        meeting.action_load_attendance()
+        lines = meeting.attendance_ids.filtered("assignment_id")
+        self.assertEqual(set(lines.mapped("meeting_state")), {"planned"})
+        self.assertEqual(lines.issuer_id, self.province)
+        self.assertEqual(
+            {(line.member_id, line.assignment_role) for line in lines},
+            {(self.cadre, "principal"), (self.deputy, "deputy")},
+        )
+        meeting.action_cancel()
+        self.assertEqual(set(lines.mapped("meeting_state")), {"cancelled"})
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT DISTINCT meeting_state FROM party_meeting_attendance WHERE meeting_id = %s",
+            [meeting.id],
+        )
+        self.assertEqual(self.env.cr.fetchall(), [("cancelled",)])
+
+    @users("party_office_province")
+    def test_an_office_reads_its_cadres_in_queries_that_do_not_grow(self):
+        """As an office, the rows are those of its committees, read from the
+        lines by their stored committee: the same queries for one cadre as
+        for many."""
+        Stat = self.env["party.cadre.stat"]
+
+        def read():
+            self.env.invalidate_all()
+            return Stat._read_group(
+                [("organization_id", "child_of", self.province.id), ("year", "=", "2026")],
+                ["cadre_id"], ["assigned_count:sum", "report_missing_count:sum"],
+            )
+
+        self.refresh_views()
+        read()
+        with self.assertQueryCount(6):
+            self.assertEqual(len(read()), 3)
+        env = self.env(su=True)
+        more = env["party.member"].create(
+            [{"name": f"Cán bộ {index}", "organization_id": self.cell_agency.id}
+             for index in range(3)]
+        )
+        env["party.position"].create(
+            [{"member_id": cadre.id, "organization_id": self.province.id,
+              "role": "committee_member"} for cadre in more]
+        )
+        env["party.assignment.decision"].create(
+            {
+                "name": "99-QĐ/TU",
+                "organization_id": self.province.id,
+                "date": "2026-01-02",
+                "date_effective": "2026-01-02",
+                "assignment_ids": [
+                    Command.create({"cadre_id": cadre.id, "cell_id": self.cell_b.id,
+                                    "role": "principal" if cadre == more[0] else "deputy"})
+                    for cadre in more
+                ],
+            }
+        ).action_put_in_force()
+        self.hold(self.create_meeting(self.cell_b, "2026-09-03").with_env(env), {})
+        self.refresh_views()
+        read()
+        with self.assertQueryCount(6):
+            self.assertEqual(len(read()), 6)
 
     @users("party_office_w1")
     def test_office_reads_the_cadres_its_subtree_assigned(self):
