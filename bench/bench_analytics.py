@@ -118,7 +118,7 @@ def cadre_floor(env, organization_ids, year):
     committees and year written in: the figures and the grouping of
     party.cadre.stat, in the plan PostgreSQL chooses."""
     env.cr.execute(
-        """SELECT min(a.id), a.member_id, asg.issuer_id, a.company_id,
+        """SELECT min(a.id), a.member_id, a.issuer_id, a.company_id,
                   count(*),
                   count(*) FILTER (WHERE a.status = 'present'),
                   count(*) FILTER (WHERE a.status = 'absent_excused'),
@@ -129,20 +129,17 @@ def cadre_floor(env, organization_ids, year):
                                      AND r.date_submitted > r.date_deadline),
                   count(*) FILTER (WHERE a.status = 'present' AND r.date_submitted IS NULL)
              FROM party_meeting_attendance a
-             JOIN party_meeting m ON m.id = a.meeting_id
-             JOIN party_assignment asg ON asg.id = a.assignment_id
         LEFT JOIN party_meeting_report r
                ON r.meeting_id = a.meeting_id AND r.assignment_id = a.assignment_id
-            WHERE a.attendee_role = 'assigned_cadre' AND m.state = 'held'
-              AND asg.issuer_id = ANY(%s)
+            WHERE a.attendee_role = 'assigned_cadre' AND a.meeting_state = 'held'
+              AND a.issuer_id = ANY(%s)
               AND a.date BETWEEN %s AND %s
-              AND (asg.role = 'principal' OR a.status = 'present' OR NOT EXISTS (
+              AND (a.assignment_role = 'principal' OR a.status = 'present' OR NOT EXISTS (
                    SELECT 1 FROM party_meeting_attendance principal_line
-                     JOIN party_assignment principal
-                       ON principal.id = principal_line.assignment_id
                     WHERE principal_line.meeting_id = a.meeting_id
-                      AND principal.role = 'principal' AND principal_line.status = 'present'))
-         GROUP BY a.member_id, asg.issuer_id, a.company_id""",
+                      AND principal_line.assignment_role = 'principal'
+                      AND principal_line.status = 'present'))
+         GROUP BY a.member_id, a.issuer_id, a.company_id""",
         [organization_ids, f"{year}-01-01", f"{year}-12-31"],
     )
     return env.cr.fetchall()

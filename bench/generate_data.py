@@ -9,7 +9,8 @@ an organization tree, members, cadres and assignments in force.
 The tree is the structure of 1 July 2025: communes and wards directly under
 their province, cells directly under their commune, which is their superior
 committee. province: 1 province, 150 communes, 1,500 cells, 60,000 members,
-500 cadres. national: 34 provinces of 100 communes (3,400 communes), 15 cells
+500 cadres. region (a third size, for growth): 10 provinces of 100 communes
+of 15 cells (15,000 cells). national: 34 provinces of 100 communes (3,400 communes), 15 cells
 each (51,000 cells), 1,020,000 members, 17,000 cadres. Every cell gets a principal cadre (a
 cadre attends three cells) and every fourth cell a deputy.
 --add-year YEAR adds, to a database filled so (after the others, or alone on
@@ -40,6 +41,7 @@ SCALES = {
     # provinces, communes per province, cells per commune, members per cell,
     # cadres per province
     "province": (1, 150, 10, 40, 500),
+    "region": (10, 100, 15, 20, 500),
     "national": (34, 100, 15, 20, 500),
 }
 
@@ -196,12 +198,14 @@ YEAR_SQL = (
     # the assigned cadres' lines
     """
     INSERT INTO party_meeting_attendance (meeting_id, cell_id, date, period, company_id,
-                                          member_id, attendee_role, assignment_id, status,
+                                          meeting_state, member_id, attendee_role,
+                                          assignment_id, issuer_id, assignment_role, status,
                                           reason, create_date, write_date)
-    SELECT m.id, m.cell_id, m.date, m.period, m.company_id, a.cadre_id, 'assigned_cadre',
-           a.id, CASE WHEN (m.id + a.id) %% 20 < 17 THEN 'present'
-                      WHEN (m.id + a.id) %% 20 < 19 THEN 'absent_excused'
-                      ELSE 'absent_unexcused' END,
+    SELECT m.id, m.cell_id, m.date, m.period, m.company_id, m.state, a.cadre_id,
+           'assigned_cadre', a.id, a.issuer_id, a.role,
+           CASE WHEN (m.id + a.id) %% 20 < 17 THEN 'present'
+                WHEN (m.id + a.id) %% 20 < 19 THEN 'absent_excused'
+                ELSE 'absent_unexcused' END,
            CASE WHEN (m.id + a.id) %% 20 IN (17, 18) THEN 'Đi công tác' END, now(), now()
       FROM party_meeting m
       JOIN party_assignment a ON a.cell_id = m.cell_id AND a.state = 'in_force'
@@ -268,12 +272,20 @@ YEAR_SQL = (
 
 
 def add_year(db, year):
+    """Add the year, each statement followed by an ANALYZE of what it wrote:
+    the next one is planned on the rows the last one added (planned on the
+    statistics of an empty year, the UPDATE of the meetings looked each
+    meeting's lines up by a sequential scan, for minutes nationally)."""
     connection = psycopg2.connect(dbname=db)
     cr = connection.cursor()
     for statement in YEAR_SQL:
+        started = time.monotonic()
         cr.execute(statement, {"year": year})
-    connection.commit()
-    cr.execute("ANALYZE")
+        rows = cr.rowcount
+        words = statement.split()  # INSERT INTO table … / UPDATE table …
+        table = words[2] if words[0] == "INSERT" else words[1]
+        cr.execute(f"ANALYZE {table}")
+        print(f"  {words[0]} {table}: {rows} rows in {time.monotonic() - started:.1f} s")
     connection.commit()
     counts = {}
     for table in ("party_meeting", "party_meeting_attendance", "party_meeting_report",
