@@ -572,18 +572,28 @@ class PartyMeetingReport(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _cron_notify_missing_reports(self):
+    def _cron_notify_missing_reports(self, batch_size=200):
         """Daily: each report still to submit after its due date gets an
         activity for its cadre, and the office of the superior committee
         of the cell one digest of its missing reports. A report is notified once,
-        so the cron can run twice."""
-        missing = self.search(
-            [
-                ("state", "=", "draft"),
-                ("date_deadline", "<", fields.Date.context_today(self)),
-                ("date_missing_notified", "=", False),
-            ]
+        so the cron can run twice.
+
+        The reports of batch_size superior committees a call, each committee
+        with all its reports (so one digest each): Odoo's cron runner
+        commits the batch and calls again while committees remain."""
+        domain = [
+            ("state", "=", "draft"),
+            ("date_deadline", "<", fields.Date.context_today(self)),
+            ("date_missing_notified", "=", False),
+        ]
+        superior_ids = [
+            superior.id for superior, in self._read_group(domain, ["superior_id"])
+        ]
+        batch = superior_ids[:batch_size]
+        self.env["ir.cron"]._notify_progress(
+            done=len(batch), remaining=len(superior_ids) - len(batch)
         )
+        missing = self.search(domain + [("superior_id", "in", batch)])
         if not missing:
             return
         today = fields.Date.context_today(self)

@@ -152,6 +152,15 @@ class PartyCellMeetingCase(TransactionCase):
             yield caught
         self.assertRegex(str(caught.exception), message)
 
+    def run_cron_call(self, method, **kwargs):
+        """One call of a cron's method as Odoo's cron runner makes it: what
+        it says it did and left, through the progress API."""
+        cron = self.env["ir.cron"].search([("code", "like", method)], limit=1)
+        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+        model = self.env[cron.model_id.model].with_context(ir_cron_progress_id=progress.id)
+        getattr(model, method)(**kwargs)
+        return progress.done, progress.remaining
+
     @classmethod
     def create_meeting(cls, cell, date, kind="regular", **values):
         return cls.env["party.meeting"].create(

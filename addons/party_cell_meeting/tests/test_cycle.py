@@ -64,6 +64,29 @@ class TestMonthlyCycle(PartyCellMeetingCase):
         self.assertEqual(len(self.reminder_mails(self.cadre.partner_id)), 1)
         self.assertEqual(len(self.reminder_mails(self.secretary.partner_id)), 1)
 
+    def test_reminders_go_a_batch_a_call_until_none_remain(self):
+        """The cron reminds a batch of cadres and of secretaries a call and
+        says what remains: Odoo's cron runner commits each call and calls
+        again; nobody is reminded twice."""
+        with freeze_time("2026-04-01"):
+            # two cadre lines of cell A and its secretary: one line, one
+            # meeting a call
+            self.assertEqual(
+                self.run_cron_call("_cron_send_reminders", batch_size=1), (2, 1)
+            )
+            self.assertEqual(len(self.activities(self.type_attend, self.april_a)), 1)
+            self.assertEqual(len(self.activities(self.type_prepare, self.april_a)), 1)
+            self.assertEqual(
+                self.run_cron_call("_cron_send_reminders", batch_size=1), (1, 0)
+            )
+            self.assertEqual(self.run_cron_call("_cron_send_reminders", batch_size=1), (0, 0))
+        self.assertEqual(
+            self.activities(self.type_attend, self.april_a).user_id,
+            self.user_cadre | self.user_deputy,
+        )
+        self.assertEqual(len(self.activities(self.type_prepare, self.april_a)), 1)
+        self.assertEqual(len(self.reminder_mails(self.cadre.partner_id)), 1)
+
     def test_no_reminder_for_cancelled_or_declined(self):
         self.april_a.attendance_ids.filtered(lambda line: line.member_id == self.deputy).write(
             {"status": "absent_excused", "reason": "Đi công tác"}

@@ -109,6 +109,32 @@ class TestMissingReports(PartyCellMeetingCase):
         self.assertEqual(len(self.digests(self.ward_1)), 1)
         self.assertEqual(len(self.digests(self.ward_2)), 1)
 
+    def test_a_batch_of_committees_a_call_each_with_one_digest(self):
+        """The cron takes the reports of a batch of superior committees a
+        call, each committee whole: Odoo's cron runner calls again while
+        committees remain, and each office still gets one digest."""
+        with freeze_time("2026-03-11"):
+            self.assertEqual(
+                self.run_cron_call("_cron_notify_missing_reports", batch_size=1), (1, 1)
+            )
+            self.assertEqual(
+                len(self.digests(self.ward_1)) + len(self.digests(self.ward_2)), 1
+            )
+            self.assertEqual(
+                self.run_cron_call("_cron_notify_missing_reports", batch_size=1), (1, 0)
+            )
+            self.assertEqual(
+                self.run_cron_call("_cron_notify_missing_reports", batch_size=1), (0, 0)
+            )
+        self.assertEqual(len(self.digests(self.ward_1)), 1)
+        self.assertEqual(len(self.digests(self.ward_2)), 1)
+        self.assertEqual(
+            len(self.reports.activity_ids.filtered(
+                lambda a: a.activity_type_id == self.file_report
+            )),
+            4,
+        )
+
     def test_a_committee_without_its_own_office_is_read_by_the_office_above(self):
         """A new ward before its office is set up: the province office gets
         the ward's digest, on the ward, rather than nobody."""
