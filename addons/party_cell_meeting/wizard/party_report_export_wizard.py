@@ -13,8 +13,11 @@ from odoo.tools.date_utils import end_of, start_of
 
 from ..models.party_cadre_evaluation import QUARTERS
 from ..models.party_integrity_mixin import check_typed_date
+from ..models.party_report_export import XLSX_MIMETYPE
 
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# above this many rows (cells times months) the workbook is written by a cron
+BACKGROUND_ROWS_PARAM = "party_cell_meeting.xlsx_background_rows"
+BACKGROUND_ROWS_DEFAULT = 20000
 # the kinds of a column of the workbook
 TEXT, NUMBER = "text", "number"
 # rows fetched from the database at a time
@@ -122,17 +125,15 @@ class PartyReportExportWizard(models.TransientModel):
         return self.year
 
     def action_export_xlsx(self):
-        """Fill file_data with the workbook and offer its download."""
+        """Fill file_data with the workbook and offer its download; a large
+        workbook is prepared in the background and sent to the user."""
         self._check()
+        if self._xlsx_row_estimate() > self._xlsx_background_rows():
+            return self._queue_xlsx()
         self.write(
             {
                 "file_data": base64.b64encode(self._xlsx_content()),
-                "file_name": self.env._(
-                    "cell-meetings-%(code)s-%(start)s-%(end)s.xlsx",
-                    code=self.organization_id.code,
-                    start=self.date_from.strftime("%Y%m"),
-                    end=self.date_to.strftime("%Y%m"),
-                ),
+                "file_name": self._xlsx_file_name(),
             }
         )
         # the type is given: guessing it from the first bytes of a workbook
@@ -142,6 +143,60 @@ class PartyReportExportWizard(models.TransientModel):
             "type": "ir.actions.act_url",
             "url": f"/web/content/{self._name}/{self.id}/file_data/{self.file_name}?{query}",
             "target": "self",
+        }
+
+    def _xlsx_file_name(self):
+        return self.env._(
+            "cell-meetings-%(code)s-%(start)s-%(end)s.xlsx",
+            code=self.organization_id.code,
+            start=self.date_from.strftime("%Y%m"),
+            end=self.date_to.strftime("%Y%m"),
+        )
+
+    def _xlsx_row_estimate(self):
+        """The rows of the first sheet at most: the cells times the months."""
+        date_from, date_to = self._months()
+        months = (date_to.year - date_from.year) * 12 + date_to.month - date_from.month + 1
+        return len(self.organization_id._party_subtree_ids(cells_only=True)) * months
+
+    def _xlsx_background_rows(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(BACKGROUND_ROWS_PARAM)
+        try:
+            return int(value) if value else BACKGROUND_ROWS_DEFAULT
+        except ValueError:
+            return BACKGROUND_ROWS_DEFAULT
+
+    def _queue_xlsx(self):
+        """Ask the cron for the workbook (once: the same request still
+        waiting is not asked again) and tell the user it will come."""
+        Export = self.env["party.report.export"].sudo()
+        vals = {
+            "user_id": self.env.uid,
+            "organization_id": self.organization_id.id,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+        }
+        if not Export.search_count([(name, "=", value) for name, value in vals.items()]
+                                   + [("state", "=", "queued")], limit=1):
+            Export.create(
+                {**vals, "name": self._xlsx_file_name(), "row_count": self._xlsx_row_estimate()}
+            )
+        self.env.ref("party_cell_meeting.party_report_export_cron").sudo()._trigger()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Export to Excel"),
+                "message": self.env._(
+                    "The workbook of %(organization)s is large: it is being prepared in the "
+                    "background. It will arrive in your inbox with a download link, and "
+                    "under Analysis > My Exports.",
+                    organization=self.organization_id.name,
+                ),
+                "type": "info",
+                "sticky": True,
+                "next": {"type": "ir.actions.act_window_close"},
+            },
         }
 
     # ------------------------------------------------------------------
