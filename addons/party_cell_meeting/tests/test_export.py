@@ -185,6 +185,7 @@ class TestExportInBackground(PartyStatCase):
         xmlrpc.client.dumps((action,), methodresponse=True)
         self.assertEqual(action["tag"], "display_notification")
         self.assertIn(self.ward_1.name, action["params"]["message"])
+        self.assertIn("chế độ nền", action["params"]["message"])
         self.assertGreater(
             self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]), triggers
         )
