@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from .common import load_vietnamese
 from .stat_common import PartyStatCase
 
 # the refusal, in the user's language
@@ -20,10 +21,7 @@ class TestExportXlsx(PartyStatCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("vi_VN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["party_cell_meeting"], ["vi_VN"], overwrite=True
-        )
+        load_vietnamese(cls.env)
         cls.user_office_province.lang = "vi_VN"
 
     def export(self, organization, user=None, date_from="2026-03-01", date_to="2026-07-31"):
@@ -160,10 +158,7 @@ class TestExportInBackground(PartyStatCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("vi_VN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["party_cell_meeting"], ["vi_VN"], overwrite=True
-        )
+        load_vietnamese(cls.env)
         cls.user_office_ward_1.lang = "vi_VN"
         # every export is large
         cls.env["ir.config_parameter"].set_param("party_cell_meeting.xlsx_background_rows", "1")
