@@ -140,7 +140,7 @@ class TestExportXlsx(PartyStatCase):
                   "date_to": "2026-07-31"})
         wizard._xlsx_content()
         self.env.invalidate_all()
-        with self.assertQueryCount(25):
+        with self.assertQueryCount(29):
             wizard._xlsx_content()
 
     def test_the_action_marshals_over_xml_rpc(self):
