@@ -45,6 +45,7 @@ attended them.
         "views/party_cadre_evaluation_views.xml",
         "views/party_organization_rule_views.xml",
         "views/party_rating_scheme_views.xml",
+        "views/party_report_export_views.xml",
         "wizard/party_meeting_absence_wizard_views.xml",
         "wizard/party_proposal_transfer_wizard_views.xml",
         "wizard/party_meeting_report_reopen_wizard_views.xml",

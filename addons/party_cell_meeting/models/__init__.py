@@ -24,3 +24,4 @@ from . import party_rating_scheme
 from . import party_cadre_evaluation
 from . import party_calendar_feed
 from . import party_agenda_template
+from . import party_report_export

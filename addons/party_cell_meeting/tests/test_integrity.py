@@ -104,8 +104,14 @@ class TestIntegrity(PartyReportCase):
         cls.agenda_template = cls.env["party.agenda.template"].create(
             {"name": "Chương trình của phường Một", "organization_id": cls.ward_1.id}
         )
+        cls.export_request = cls.env["party.report.export"].create(
+            {"name": "cell-meetings.xlsx", "user_id": cls.user_office_province.id,
+             "organization_id": cls.province.id, "date_from": "2026-01-01",
+             "date_to": "2026-12-31"}
+        )
         cls.records = {
             "party.agenda.template": cls.agenda_template,
+            "party.report.export": cls.export_request,
             "party.calendar.feed": cls.feed,
             "party.organization.rule": cls.rule,
             "party.rating.scheme": cls.scheme,
