@@ -572,7 +572,7 @@ class PartyMeetingReport(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _cron_notify_missing_reports(self, batch_size=200):
+    def _cron_notify_missing_reports(self, batch_size=50):
         """Daily: each report still to submit after its due date gets an
         activity for its cadre, and the office of the superior committee
         of the cell one digest of its missing reports. A report is notified once,
