@@ -503,12 +503,14 @@ class Stats:
         self.errors = {}
         self.messages = {}
         self.measuring = False
+        self.samples = []
 
     def record(self, kind, elapsed, error):
         if not self.measuring and kind not in ("login", "setup"):
             return
         with self.lock:
             self.times.setdefault(kind, []).append(elapsed)
+            self.samples.append((time.monotonic() - elapsed, kind, elapsed))
             if error:
                 self.errors[kind] = self.errors.get(kind, 0) + 1
                 self.messages.setdefault(error[:160], 0)
@@ -522,18 +524,18 @@ def percentile(values, share):
 
 
 class Session(threading.Thread):
-    def __init__(self, index, role, login, url, args, specs, stats, stop_at):
+    def __init__(self, index, role, login, url, args, specs, stats, stop):
         super().__init__(daemon=True)
         self.index, self.role, self.login_name = index, role, login
-        self.args, self.specs, self.stop_at = args, specs, stop_at
+        self.args, self.specs, self.stop = args, specs, stop
+        self.logged_in = threading.Event()
         self.client = Client(url, stats)
         self.random = random.Random(args.seed * 1000 + index)
         # the users' day: the 3rd in Vietnam may still be the 2nd in UTC
         self.today = datetime.now(ZoneInfo(args.tz)).date().isoformat()
 
     def think(self):
-        time.sleep(self.random.uniform(self.args.think_min, self.args.think_max))
-        return time.monotonic() < self.stop_at
+        return not self.stop.wait(self.random.uniform(self.args.think_min, self.args.think_max))
 
     def run(self):
         time.sleep(self.random.uniform(0, self.args.think_max))
@@ -541,8 +543,10 @@ class Session(threading.Thread):
             self.client.login(self.args.db, self.login_name, self.args.password)
         except RpcError:
             return
+        finally:
+            self.logged_in.set()
         loop = self.cadre_loop if self.role == "cadre" else self.secretary_loop
-        while time.monotonic() < self.stop_at:
+        while not self.stop.is_set():
             try:
                 if not loop():
                     break
@@ -619,7 +623,7 @@ class Session(threading.Thread):
     def secretary_loop(self):
         meetings = self.my_meetings()
         if not self.think() or not meetings:
-            return bool(meetings) and time.monotonic() < self.stop_at
+            return bool(meetings) and not self.stop.is_set()
         meeting = self.open_meeting(meetings[0]["id"])
         if not self.think():
             return False
@@ -722,7 +726,7 @@ def run(args):
     specs = load_specs(servers[0], args.db, cadres[0], args.password)
     stats = Stats()
     sessions = []
-    stop_at = time.monotonic() + args.warmup + args.duration
+    stop = threading.Event()
     counts = {"cadre": 0, "secretary": 0}
     for index in range(args.sessions):
         role = "secretary" if index % 3 == 2 else "cadre"
@@ -732,7 +736,7 @@ def run(args):
         login = logins[counts[role]]
         counts[role] += 1
         sessions.append(Session(index, role, login, servers[index % len(servers)], args, specs,
-                                stats, stop_at))
+                                stats, stop))
     print(f"{args.sessions} sessions ({counts['cadre']} cadres, {counts['secretary']} "
           f"secretaries) on {', '.join(servers)}, think {args.think_min}-{args.think_max} s, "
           f"warm-up {args.warmup} s then {args.duration} s measured, seed {args.seed}")
@@ -740,31 +744,37 @@ def run(args):
     print(f"load average before: {load_before}", flush=True)
     for session in sessions:
         session.start()
+    # logging in costs Odoo's password hash (a third of a second of CPU and
+    # more): users log in once a day, not between actions; measure after
+    for session in sessions:
+        session.logged_in.wait()
+    print(f"  {time.strftime('%H:%M:%S')} all logged in", flush=True)
     time.sleep(args.warmup)
     cpu_before = cpu_snapshot(ports, args.db)
     own_before = os.times()
     stats.measuring = True
     measured_from = time.monotonic()
     forced = False
-    while time.monotonic() < stop_at:
+    while time.monotonic() < measured_from + args.duration:
         time.sleep(1)
         if args.force_crons is not None and not forced and \
                 time.monotonic() - measured_from >= args.force_crons:
             force_crons(args.db)
             forced = True
     stats.measuring = False
+    stop.set()
     elapsed = time.monotonic() - measured_from
     cpu_after = cpu_snapshot(ports, args.db)
     own_after = os.times()
     for session in sessions:
-        session.join(timeout=args.think_max + 130)
+        session.join(timeout=130)
     load_after = loadavg()
-    report(args, stats, elapsed, cpu_delta(cpu_before, cpu_after),
+    report(args, stats, measured_from, elapsed, cpu_delta(cpu_before, cpu_after),
            (own_after.user + own_after.system) - (own_before.user + own_before.system),
            load_before, load_after)
 
 
-def report(args, stats, elapsed, cpu, own_cpu, load_before, load_after):
+def report(args, stats, measured_from, elapsed, cpu, own_cpu, load_before, load_after):
     kinds = [kind for kind in ("my_meetings", "open_meeting", "chatter", "my_reports",
                                "open_report", "save_report", "submit", "roll_call")
              if kind in stats.times]
@@ -791,6 +801,13 @@ def report(args, stats, elapsed, cpu, own_cpu, load_before, load_after):
           + f"); CPU use {server_cpu / elapsed * 100:.0f} % of one core; "
           f"the load generator {own_cpu:.1f} s")
     print(f"load average before: {load_before}, after: {load_after}")
+    slowest = sorted(
+        (sample for sample in stats.samples if sample[1] in kinds), key=lambda sample: -sample[2]
+    )[:5]
+    print("slowest: " + ", ".join(
+        f"{kind} {seconds * 1000:.0f} ms at {start - measured_from:.0f} s"
+        for start, kind, seconds in slowest
+    ))
     if stats.messages:
         print("errors:")
         for message, count in sorted(stats.messages.items(), key=lambda item: -item[1])[:8]:
@@ -820,8 +837,8 @@ def main():
     parser.add_argument("--servers", default="http://localhost:8081")
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--duration", type=float, default=120)
-    parser.add_argument("--warmup", type=float, default=15,
-                        help="seconds of load before the measure starts (logins)")
+    parser.add_argument("--warmup", type=float, default=10,
+                        help="seconds of load after the logins before the measure starts")
     parser.add_argument("--think-min", type=float, default=1.0)
     parser.add_argument("--think-max", type=float, default=3.0)
     parser.add_argument("--seed", type=int, default=13)
