@@ -503,10 +503,14 @@ class Stats:
         self.errors = {}
         self.messages = {}
         self.measuring = False
+        self.measured_from = 0
         self.samples = []
 
     def record(self, kind, elapsed, error):
-        if not self.measuring and kind not in ("login", "setup"):
+        # a request counts if it started in the measured window
+        if kind not in ("login", "setup") and (
+            not self.measuring or time.monotonic() - elapsed < self.measured_from
+        ):
             return
         with self.lock:
             self.times.setdefault(kind, []).append(elapsed)
@@ -752,8 +756,8 @@ def run(args):
     time.sleep(args.warmup)
     cpu_before = cpu_snapshot(ports, args.db)
     own_before = os.times()
+    measured_from = stats.measured_from = time.monotonic()
     stats.measuring = True
-    measured_from = time.monotonic()
     forced = False
     while time.monotonic() < measured_from + args.duration:
         time.sleep(1)
