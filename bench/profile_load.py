@@ -149,7 +149,9 @@ def main():
         module = "party_cell_meeting"
         kanban = spec_of(env, "party.meeting", f"{module}.party_meeting_view_kanban_mine")
         form = spec_of(env, "party.meeting", f"{module}.party_meeting_view_form")
-        report_form = spec_of(env, "party.meeting.report", f"{module}.party_meeting_report_view_form")
+        report_form = spec_of(
+            env, "party.meeting.report", f"{module}.party_meeting_report_view_form"
+        )
         mine = ["&", ("is_mine", "=", True), "&", ("state", "=", "planned"), ("date", ">=", today)]
 
         def my_meetings(env=cadre_env):
