@@ -22,8 +22,11 @@ time per request read from /proc).
    roll call), resets their attendance lines to "not recorded", and gives the
    cadres' reports on the meetings held so far this year back to draft.
 
-2. Start Odoo with workers on that database (the command is printed by
-   --help-server) and play sessions:
+2. Start Odoo with workers on that database (bench/load_server.sh PORT
+   WORKERS DB: --max-cron-threads=1, --limit-time-real=600, the gevent port
+   next to the HTTP port; LOAD_PYTHONPATH=bench/load_gevent_fix when the
+   gevent process dies on pkg_resources not finding zope.interface) and
+   play sessions:
 
     python bench/load_test.py --servers http://localhost:8081 --sessions 20 --duration 120
 
@@ -36,7 +39,10 @@ time per request read from /proc).
    A secretary: "My Meetings", the meeting (web_read, chatter) and the roll
    call of 30 members saved (web_save of attendance_ids, as the roll call
    widget sends it). Two sessions in three are cadres. --servers URL1,URL2
-   deals the sessions between the servers in turn.
+   deals the sessions between the servers in turn. The measure starts
+   --warmup seconds after every session has logged in (Odoo's password hash
+   costs seconds of CPU a login under load; users log in once a day) and
+   counts the requests started in the --duration window.
 
    Printed: per request kind, count, errors, p50/p95/p99 in ms and
    throughput; the CPU time of the Odoo processes (found by their
