@@ -17,6 +17,9 @@ DB=${3:-party_load}
 ODOO_PATH=${ODOO_PATH:-/opt/odoo/18.0}
 ODOO_PYTHON=${ODOO_PYTHON:-/opt/odoo/venv/bin/python}
 ODOO_CONF=${ODOO_CONF:-/tmp/odoo_load.conf}
+if [ -n "$LOAD_PYTHONPATH" ]; then
+    LOAD_PYTHONPATH=$(cd "$LOAD_PYTHONPATH" && pwd)
+fi
 cd /tmp
 PYTHONPATH=${LOAD_PYTHONPATH:-$PYTHONPATH} nohup "$ODOO_PYTHON" "$ODOO_PATH/odoo-bin" \
     -c "$ODOO_CONF" -d "$DB" --db-filter="^$DB\$" --workers="$WORKERS" \
