@@ -42,6 +42,8 @@ import statistics
 import tempfile
 import time
 
+from bench_common import loadavg
+
 ODOO_PATH = os.environ.get("ODOO_PATH", "/opt/odoo/18.0")
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -54,11 +56,6 @@ def timed(function, runs):
         result = function()
         times.append(time.monotonic() - started)
     return times[0], statistics.median(times[1:]), result
-
-
-def loadavg():
-    with open("/proc/loadavg", encoding="ascii") as file:
-        return " ".join(file.read().split()[:3])
 
 
 class QueryLog:

@@ -25,12 +25,13 @@ The load average is printed before and after. Run it with Odoo's Python.
 
 import argparse
 import os
-import resource
 import socketserver
 import statistics
 import subprocess
 import threading
 import time
+
+from bench_common import loadavg, peak_rss_mib
 
 ODOO_PATH = os.environ.get("ODOO_PATH", "/opt/odoo/18.0")
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -148,15 +149,6 @@ class SmtpSink(socketserver.StreamRequestHandler):
                 return
             else:
                 self.wfile.write(b"250 OK\r\n")
-
-
-def loadavg():
-    with open("/proc/loadavg", encoding="ascii") as file:
-        return " ".join(file.read().split()[:3])
-
-
-def peak_rss_mib():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def copy_database(source, target):

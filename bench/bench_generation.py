@@ -22,20 +22,12 @@ Run it with Odoo's Python on a database made by bench/generate_data.py.
 
 import argparse
 import os
-import resource
 import time
+
+from bench_common import loadavg, peak_rss_mib
 
 ODOO_PATH = os.environ.get("ODOO_PATH", "/opt/odoo/18.0")
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def loadavg():
-    with open("/proc/loadavg", encoding="ascii") as file:
-        return " ".join(file.read().split()[:3])
-
-
-def peak_rss_mib():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def bench_addon(env, period):

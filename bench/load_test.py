@@ -77,6 +77,8 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from bench_common import loadavg
+
 ODOO_PATH = os.environ.get("ODOO_PATH", "/opt/odoo/18.0")
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ADDON = "party_cell_meeting"
@@ -90,11 +92,6 @@ CRONS = (
     "ir_cron_party_proposal_overdue",
 )
 REASONS = ("Đi công tác", "Ốm", "Việc gia đình đột xuất")
-
-
-def loadavg():
-    with open("/proc/loadavg", encoding="ascii") as file:
-        return " ".join(file.read().split()[:3])
 
 
 # ----------------------------------------------------------------------

@@ -19,6 +19,8 @@ import os
 import pstats
 import time
 
+from bench_common import loadavg
+
 ODOO_PATH = os.environ.get("ODOO_PATH", "/opt/odoo/18.0")
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -27,11 +29,6 @@ RULE_FUNCTIONS = (
     ("models.py", "_check_access"),
     ("models.py", "filtered_domain"),
 )
-
-
-def loadavg():
-    with open("/proc/loadavg", encoding="ascii") as file:
-        return " ".join(file.read().split()[:3])
 
 
 def spec_of(env, model, view_xmlid):

@@ -2,6 +2,17 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 
+# the assigned cadres' lines of held meetings, with what the rows group by
+HELD_CADRE_LINES = SQL(
+    """
+    SELECT id, meeting_id, assignment_id, member_id, company_id, date, status,
+           issuer_id, assignment_role
+      FROM party_meeting_attendance
+     WHERE attendee_role = 'assigned_cadre' AND meeting_state = 'held'
+       AND assignment_id IS NOT NULL"""
+)
+
+
 class PartyCadreStat(models.Model):
     """A cadre's year: the held meetings they were assigned to attend, how
     they attended, and the reports owed on the meetings they attended.
@@ -80,28 +91,19 @@ class PartyCadreStat(models.Model):
             # search's filters (a year, a committee) reach into them
             fence = SQL()
             prelude = SQL(
-                """WITH line AS NOT MATERIALIZED (
-                    SELECT id, meeting_id, assignment_id, member_id, company_id, date,
-                           status, issuer_id, assignment_role
-                      FROM party_meeting_attendance
-                     WHERE attendee_role = 'assigned_cadre' AND meeting_state = 'held'
-                       AND assignment_id IS NOT NULL
+                """WITH line AS NOT MATERIALIZED (%(lines)s
                 ), report AS NOT MATERIALIZED (
                     SELECT meeting_id, assignment_id, date_submitted, date_deadline
                       FROM party_meeting_report
-                )"""
+                )""",
+                lines=HELD_CADRE_LINES,
             )
         else:
             # MATERIALIZED, and arrays rather than IN subqueries: each table
             # is read once by its index for the whole scope, where PostgreSQL,
             # misestimating the rows, would look each line's report up
             prelude = SQL(
-                """WITH line AS MATERIALIZED (
-                    SELECT id, meeting_id, assignment_id, member_id, company_id, date,
-                           status, issuer_id, assignment_role
-                      FROM party_meeting_attendance
-                     WHERE attendee_role = 'assigned_cadre' AND meeting_state = 'held'
-                       AND assignment_id IS NOT NULL
+                """WITH line AS MATERIALIZED (%(lines)s
                        AND (issuer_id = ANY(%(scope)s::int[])
                             OR member_id = ANY(%(members)s::int[]))
                 ), report AS MATERIALIZED (
@@ -109,6 +111,7 @@ class PartyCadreStat(models.Model):
                       FROM party_meeting_report
                      WHERE assignment_id = ANY(ARRAY(SELECT DISTINCT assignment_id FROM line))
                 )""",
+                lines=HELD_CADRE_LINES,
                 scope=scope,
                 members=self.env.user.sudo().party_member_ids.ids,
             )
