@@ -1,7 +1,6 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-
 # the assigned cadres' lines of held meetings, with what the rows group by
 HELD_CADRE_LINES = SQL(
     """
