@@ -17,8 +17,9 @@ of a database made by bench/generate_data.py with a year of meetings:
    _cron_flag_overdue (flags, escalation activities). For each call: its
    time (the length of its transaction), its queries, the peak memory.
 3. The mail queue: mail.mail's process_email_queue in Odoo's batches against
-   a local SMTP sink (an asyncore-free socket server in this script that
-   accepts and drops every message), for --mails mails: mails per second.
+   a local SMTP sink (a socket server in this script that accepts and drops
+   every message; it also takes the digests' notifications, which Odoo
+   sends at once), for --mails mails: mails per second.
 
 The load average is printed before and after. Run it with Odoo's Python.
 """
@@ -52,7 +53,9 @@ PREPARE_SQL = (
         UNION ALL
         SELECT max(m.id), 'office', c.superior_id, 3
           FROM party_member m JOIN party_organization c ON c.id = m.organization_id
-         WHERE c.level = 'cell' GROUP BY c.superior_id
+         WHERE c.level = 'cell'
+           AND m.id NOT IN (SELECT cadre_id FROM party_assignment)
+         GROUP BY c.superior_id
     ) people ORDER BY member_id, rank
     """,
     """
@@ -255,6 +258,9 @@ def main():
     registry = odoo.modules.registry.Registry(args.copy)
     users, period = prepare(registry, args.year)
     print(f"{args.copy}: {users} users made; meetings of {period} generated")
+    # before the crons: the digests' notifications are sent at once
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", SMTP_PORT), SmtpSink)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     for xmlid in ("party_cell_meeting.party_meeting_cron_remind",
                   "party_cell_meeting.party_meeting_report_cron_missing",
                   "party_cell_meeting.ir_cron_party_proposal_overdue"):
@@ -275,8 +281,6 @@ def main():
                         "AND message_type = 'notification'"),
         )
     ))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", SMTP_PORT), SmtpSink)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         sent, elapsed = drain_mails(registry, args.mails)
     finally:
