@@ -1124,9 +1124,10 @@ class PartyMeeting(models.Model):
             )
 
     def _remind_secretaries(self):
-        meetings = self.filtered("cell_id.secretary_id")
+        """Remind the secretaries of these meetings, which the cron chose
+        among those of cells with a secretary."""
         send_reminders(
-            meetings,
+            self,
             "party_cell_meeting.mail_activity_type_prepare_meeting",
             "party_cell_meeting.mail_template_secretary_reminder",
             recipient=lambda meeting: meeting.cell_id.secretary_id,
@@ -1134,7 +1135,7 @@ class PartyMeeting(models.Model):
             deadline=lambda meeting: fields.Date.subtract(meeting.date, days=1),
             note=lambda meeting: meeting._preparation_note(),
         )
-        meetings.sudo().date_secretary_reminded = fields.Datetime.now()
+        self.sudo().date_secretary_reminded = fields.Datetime.now()
 
     def _preparation_gaps(self):
         """What the secretary has still to do for this meeting under Hướng
