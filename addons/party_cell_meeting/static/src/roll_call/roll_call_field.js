@@ -1,12 +1,11 @@
 /** @odoo-module **/
 
-import { Component, useState } from "@odoo/owl";
+import { Component } from "@odoo/owl";
 import { today } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
-import { useBus } from "@web/core/utils/hooks";
 import { standardFieldProps } from "@web/views/fields/standard_field_props";
-import { updateLines } from "../x2many_lines";
+import { updateLines, useTypedLineValues } from "../x2many_lines";
 
 /**
  * The roll call of a meeting, made for a phone: every attendee on one
@@ -19,13 +18,7 @@ export class PartyRollCallField extends Component {
     static props = { ...standardFieldProps };
 
     setup() {
-        // reasons as typed, by line: kept until they reach the record, so that
-        // a render in between (another tap's onchange) cannot wipe them
-        this.typedReasons = useState({});
-        // any save of the form (its own button, an action button) takes them first
-        useBus(this.props.record.model.bus, "NEED_LOCAL_CHANGES", (ev) =>
-            ev.detail.proms.push(this.commitReasons())
-        );
+        this.typedReasons = useTypedLineValues(this.props, () => this.commitReasons());
     }
 
     get lines() {

@@ -1,19 +1,18 @@
 /** @odoo-module **/
 
-import { Component, useState } from "@odoo/owl";
+import { Component } from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
 import { localization } from "@web/core/l10n/localization";
 import { registry } from "@web/core/registry";
-import { useBus } from "@web/core/utils/hooks";
 import { standardFieldProps } from "@web/views/fields/standard_field_props";
-import { updateLines } from "../x2many_lines";
+import { updateLines, useTypedLineValues } from "../x2many_lines";
 
 /**
  * The score sheet of a meeting, made for a phone: each criterion on its own
  * card with its whole name, its guidance and its maximum, and one box for
  * the points the current user fills at this stage (the secretary's while in
- * draft, the assigned cadre's once submitted). Points are typed with either decimal mark; the form
- * saves every line in one write.
+ * draft, the assigned cadre's once submitted). Points are typed with either
+ * decimal mark; the form saves every line in one write.
  */
 export class PartyScoreSheetField extends Component {
     static template = "party_cell_meeting.PartyScoreSheetField";
@@ -21,11 +20,7 @@ export class PartyScoreSheetField extends Component {
 
     setup() {
         // points as typed, by line, until they are valid numbers on the record
-        this.typed = useState({});
-        // any save of the form (its own button, an action button) takes them first
-        useBus(this.props.record.model.bus, "NEED_LOCAL_CHANGES", (ev) =>
-            ev.detail.proms.push(this.commit())
-        );
+        this.typed = useTypedLineValues(this.props, () => this.commit());
     }
 
     get lines() {
@@ -48,7 +43,6 @@ export class PartyScoreSheetField extends Component {
     get stageField() {
         return (!this.props.readonly && this.props.record.data.points_to_fill) || null;
     }
-
 
     get isDirty() {
         return this.props.record.dirty || Object.keys(this.typed).length > 0;
