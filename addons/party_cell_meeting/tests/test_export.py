@@ -225,6 +225,15 @@ class TestExportInBackground(PartyStatCase):
                          f"/web/content/{request.attachment_id.id}?download=true")
         self.assertTrue(mine.attachment_id.with_user(self.user_office_ward_1).raw)
 
+    def test_a_phone_lists_the_exports_as_cards_with_their_download(self):
+        """The list's columns run off a phone's screen: the action offers a
+        kanban, which Odoo shows on small screens, with the download."""
+        action = self.env.ref("party_cell_meeting.party_report_export_action")
+        self.assertIn("kanban", action.view_mode.split(","))
+        self.assertEqual(action.mobile_view_mode, "kanban")
+        arch = self.env["party.report.export"].get_view(view_type="kanban")["arch"]
+        self.assertIn('name="action_download"', arch)
+
     def test_another_user_reads_neither_the_request_nor_its_file(self):
         self.ask()
         self.Export._cron_build_exports()
